@@ -1,0 +1,166 @@
+"""Where in a report the attribution evidence sits: title, letterhead, signature, page fields, opening.
+
+Every function here takes the normalised text and returns strings or dates; none knows the
+gazetteer, so each rule can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from attribution.gazetteer import Vocabulary
+
+# Pinyin glosses a mirror put after characters, e.g. 设(shè): they split names apart.
+_PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+_FULL_TO_ASCII = str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "｜": "|", "　": " "})
+_DATE_CHINESE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_NUMERIC = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_DATE_ONLY_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_NUMERAL = "一二三四五六七八九十"
+_SECTION_HEADING = re.compile(rf"^(?:[{_NUMERAL}]+[、.]|\(?[{_NUMERAL}\d]+[)、.]|第[{_NUMERAL}]+)")
+SIGNATURE_WINDOW = 12  # non-empty lines from the end in which a signature block is looked for
+HEAD_WINDOW = 15  # non-empty lines from the top in which title and letterhead are looked for
+TITLE_MAX_LENGTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
+    organisations: tuple[str, ...]  # top to bottom
+    signed_on: date | None
+
+
+def normalise(text: str) -> str:
+    return _PINYIN_GLOSS.sub("", text.translate(_FULL_TO_ASCII))
+
+
+def non_empty_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def is_chrome(line: str, vocabulary: Vocabulary) -> bool:
+    """Page furniture: breadcrumbs, field tables, counters."""
+    return (
+        ">" in line
+        or any(word in line for word in vocabulary.words("chrome"))
+        or _is_field_line(line, vocabulary)
+    )
+
+
+def _is_field_line(line: str, vocabulary: Vocabulary) -> bool:
+    fields = (*vocabulary.words("issuer_field"), *vocabulary.words("publish_date_field"))
+    return any(re.match(rf"^[•·\-\s|]*{re.escape(f)}", line) for f in fields)
+
+
+def find_title(lines: list[str], vocabulary: Vocabulary) -> str | None:
+    """The first short heading line near the top that names a kind of document (报告, 总结, 情况...)."""
+    for line in lines[:HEAD_WINDOW]:
+        if is_chrome(line, vocabulary) or len(line) > TITLE_MAX_LENGTH or "。" in line:
+            continue
+        if line.endswith(":") or _SECTION_HEADING.match(line):
+            continue
+        if any(word in line for word in vocabulary.words("title")):
+            return line
+    return None
+
+
+def letterhead(lines: list[str], vocabulary: Vocabulary) -> str | None:
+    """The issuing body printed above the addressee (巴音郭楞蒙古自治州人民政府 / 自治区司法厅:).
+
+    Only the official-document layout counts: a web page's site name sits on the same spot but is
+    followed by a headline, not by an addressee.
+    """
+    body = [line for line in lines[:HEAD_WINDOW] if not is_chrome(line, vocabulary)]
+    if len(body) >= 2 and body[1].endswith(":") and "。" not in body[0]:
+        return body[0]
+    return None
+
+
+def addressee(lines: list[str]) -> str | None:
+    """The line a report is addressed to (自治区司法厅:), which names the level above."""
+    for line in lines[:HEAD_WINDOW]:
+        if line.endswith(":") and len(line) <= 40 and "。" not in line:
+            return line[:-1]
+    return None
+
+
+def signature_block(lines: list[str]) -> SignatureBlock | None:
+    """The organisations on the lines just above the last date-only line near the end."""
+    window = lines[-SIGNATURE_WINDOW:]
+    for index in range(len(window) - 1, -1, -1):
+        if _DATE_ONLY_LINE.match(window[index]):
+            organisations = []
+            for line in reversed(window[:index]):
+                if "。" in line or "," in line or len(line) > 40:
+                    break
+                organisations.insert(0, line.replace(" ", ""))
+            return SignatureBlock(tuple(organisations), first_date(window[index]))
+    return None
+
+
+def first_date(text: str) -> date | None:
+    for pattern in (_DATE_CHINESE, _DATE_NUMERIC):
+        found = pattern.search(text)
+        if found:
+            parsed = _safe_date(*found.groups())
+            if parsed:
+                return parsed
+    return None
+
+
+def field_values(text: str, field_names: tuple[str, ...]) -> list[str]:
+    """Values of page fields such as 发布机构: 市司法局 (colon optional, table pipes allowed)."""
+    values = []
+    for name in field_names:
+        pattern = rf"(?:^|[\s|•·])(?<![\u4e00-\u9fff]){re.escape(name)}\s*[:|]?\s*\|?\s*([^\s|:]+)"
+        for found in re.finditer(pattern, text, flags=re.MULTILINE):
+            values.append(found.group(1))
+    return values
+
+
+def field_date(text: str, field_names: tuple[str, ...]) -> date | None:
+    """The first date given by any of the fields, in the order of field_names."""
+    for name in field_names:
+        pattern = rf"(?<![\u4e00-\u9fff]){re.escape(name)}\s*[:|]?\s*\|?\s*" + _DATE_NUMERIC.pattern
+        found = re.search(pattern, text)
+        if found:
+            parsed = _safe_date(*found.groups()[-3:])
+            if parsed:
+                return parsed
+    return None
+
+
+def opening_subjects(text: str, vocabulary: Vocabulary, limit: int = 3) -> list[str]:
+    """The words after a report-style opening: "2020年,高州市政府坚持…", "今年以来,开发区…".
+
+    A leading adverbial "在…领导下," is skipped, since the subject follows it. News openings
+    (日前, 近日) are left out: they name whoever acted, not who reports.
+    """
+    openers = "|".join(re.escape(w) for w in vocabulary.words("opening"))
+    pattern = re.compile(
+        rf"(?:^|[\n。])\s*(?:【[^】]{{1,20}}】)?\s*(?:(?:19|20)\d{{2}}\s*年度?(?:以来)?|{openers})\s*,\s*"
+        r"(?:在[^,。]{1,40}?[上下中],\s*)?"
+        r"([^,。\n]{2,40})"
+    )
+    leading_adverbial = re.compile(r"^在[^,。]{1,40}?[上下中],\s*([^,。\n]{2,40})")
+    found = [m.group(1) for m in pattern.finditer(text[:3000])][:limit]
+    for line in non_empty_lines(text[:1500])[:HEAD_WINDOW]:  # "在…新征程上,人民街街道办事处坚持…"
+        match = leading_adverbial.match(line)
+        if match:
+            found.append(match.group(1))
+            break
+    return found
+
+
+def report_statement(text: str) -> str | None:
+    """The words after 现将 in "现将巴州工作开展情况报告如下", which name the reporter."""
+    found = re.search(r"现将([^,。\n]{2,60}?)(?:报告|总结|汇报)如下", text)
+    return found.group(1) if found else None
+
+
+def _safe_date(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""fazhi: orchestration of the warehouse (load, build, check, publish) and its command line."""

@@ -1,0 +1,1 @@
+"""Find report files, decode them, split paragraphs and land them raw with lineage (ELT: nothing else)."""

@@ -1,0 +1,70 @@
+with documents as (
+
+    select * from {{ ref('stg_documents') }}
+
+),
+
+paragraphs as (
+
+    select * from {{ ref('stg_paragraphs') }}
+
+),
+
+document_texts as (
+
+    select
+        document_id,
+        string_agg(paragraph_text_simplified, chr(10) order by paragraph_index) as document_text_simplified,
+        sum(changed_characters)::bigint as changed_characters,
+        sum(paragraph_length)::bigint as text_length
+    from paragraphs
+    group by document_id
+
+),
+
+attributed as (
+
+    select
+        documents.document_id,
+        documents.file_name,
+        documents.source_path,
+        documents.media_type,
+        documents.detected_encoding,
+        documents.byte_size,
+        documents.load_id,
+        documents.loaded_at,
+        document_texts.text_length,
+        case
+            when document_texts.changed_characters
+                >= {{ var('traditional_script_min_share') }} * document_texts.text_length
+                then 'traditional'
+            else 'simplified'
+        end as script,
+        attribute_document(document_texts.document_text_simplified, documents.file_name) as attribution
+    from documents
+    inner join document_texts on documents.document_id = document_texts.document_id
+
+)
+
+select
+    document_id,
+    file_name,
+    source_path,
+    media_type,
+    detected_encoding,
+    byte_size,
+    load_id,
+    loaded_at,
+    text_length,
+    script,
+    attribution.title as title,
+    attribution.jurisdiction_id as jurisdiction_id,
+    attribution.jurisdiction_name as jurisdiction_name,
+    attribution.jurisdiction_level as jurisdiction_level,
+    attribution.parent as parent_chain,
+    attribution.parent_id as parent_jurisdiction_id,
+    attribution.admin_code as admin_code,
+    attribution.report_year as report_year,
+    attribution.publish_date as publish_date,
+    attribution.issuer as issuer
+from attributed

@@ -1,0 +1,39 @@
+from datetime import date
+
+from attribution import attribute_document
+
+BODY = (
+    "今年以来,州党委、州人民政府坚持依法行政,全州法治政府建设取得新成效。\n一、主要工作\n深入推进依法决策。\n"
+)
+
+
+def test_letterhead_and_signature_name_the_reporter(gazetteer):
+    text = (
+        "博尔塔拉蒙古自治州人民政府\n自治区司法厅:\n" + BODY + "博尔塔拉蒙古自治州人民政府\n2021年12月20日\n"
+    )
+    result = attribute_document(text, "a.txt", gazetteer)
+    assert result.jurisdiction_name == "博尔塔拉蒙古自治州"
+    assert result.jurisdiction_level == "prefecture"
+    assert result.admin_code == "652700"
+    assert result.parent == "新疆维吾尔自治区"
+    assert result.issuer == "博尔塔拉蒙古自治州人民政府"
+    assert result.publish_date == date(2021, 12, 20)
+    assert result.report_year == 2021
+
+
+def test_signature_alone_is_enough(gazetteer):
+    text = "一、工作情况\n全县扎实推进依法行政。\n二、下一步打算\n继续努力。\n盐池县人民政府\n2023年1月30日"
+    result = attribute_document(text, "b.txt", gazetteer)
+    assert result.jurisdiction_name == "盐池县"
+    assert result.parent == "宁夏回族自治区吴忠市"
+    assert result.issuer == "盐池县人民政府"
+
+
+def test_joint_signature_keeps_both_issuers(gazetteer):
+    text = (
+        "一、工作情况\n园区依法行政水平持续提升。\n"
+        "江苏省句容经济开发区管理委员会\n句容市人民政府黄梅街道办事处\n2021年12月6日\n"
+    )
+    result = attribute_document(text, "c.txt", gazetteer)
+    assert result.jurisdiction_level == "dev_zone"
+    assert result.issuer == "江苏省句容经济开发区管理委员会;句容市人民政府黄梅街道办事处"
