@@ -48,6 +48,7 @@ class Gazetteer:
     ids_by_full_name: dict[str, tuple[str, ...]]
     ids_by_short_name: dict[str, tuple[str, ...]]
     township_parent_ids: dict[str, tuple[str, ...]]  # township name -> ids of the divisions above it
+    customary_short_names: frozenset[tuple[str, str]]  # (巴州, 652800): safe although short
     vocabulary: Vocabulary
     matcher: NameMatcher  # full and short names of provinces, prefectures and counties
     township_matcher: NameMatcher
@@ -111,6 +112,10 @@ def _load_gazetteer(seeds_dir: Path) -> Gazetteer:
         ids_by_full_name={k: tuple(v) for k, v in full.items()},
         ids_by_short_name={k: tuple(v) for k, v in short.items() if k not in full},
         township_parent_ids={k: tuple(dict.fromkeys(v)) for k, v in townships.items()},
+        customary_short_names=frozenset(
+            (row["short_name"], row["jurisdiction_id"])
+            for row in _read(seeds_dir / "jurisdiction_customary_short_names.csv")
+        ),
         vocabulary=_load_vocabulary(seeds_dir),
         matcher=NameMatcher([*full, *short]),
         township_matcher=NameMatcher(townships),

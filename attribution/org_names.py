@@ -28,6 +28,15 @@ _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|关于)\s*")
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentNames:
+    """What the document itself says about township names: the short forms of the townships it
+    names in full (寮步 -> 寮步镇), and its text, to see whether a guessed name recurs."""
+
+    text: str
+    township_shorts: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
 class OrgReading:
     kind: str
     chain: tuple[str, ...]  # gazetteer surfaces from the start, outermost first (广州市, 花都区)
@@ -37,17 +46,17 @@ class OrgReading:
     has_body_word: bool  # written names a body (人民政府, 局, 管委会), not just a place
 
 
-def read_organisation(text: str, gazetteer: Gazetteer, township_shorts: dict[str, str]) -> OrgReading | None:
+def read_organisation(text: str, gazetteer: Gazetteer, document: DocumentNames) -> OrgReading | None:
     """Read the organisation that opens ``text``, or None when it does not open with one."""
     text = _YEAR_PREFIX.sub("", _LEADING_NOISE.sub("", text))
     national = _national_department(text, gazetteer)
     if national:
         return OrgReading(NATIONAL_DEPARTMENT, (), national, None, national, True)
-    chain, position = _chain(text, gazetteer, township_shorts)
+    chain, position = _chain(text, gazetteer, document)
     rest = text[position:]
     if chain:
-        return _after_chain(text, chain, rest, gazetteer, township_shorts)
-    township = _township_at(text, gazetteer, township_shorts)
+        return _after_chain(text, chain, rest, gazetteer, document)
+    township = _township_at(text, gazetteer, document)
     if township:
         name, end = township
         written, has_body = _through_body_word(text, end, gazetteer)
@@ -56,7 +65,7 @@ def read_organisation(text: str, gazetteer: Gazetteer, township_shorts: dict[str
 
 
 def _after_chain(
-    text: str, chain: tuple[str, ...], rest: str, gazetteer: Gazetteer, township_shorts: dict[str, str]
+    text: str, chain: tuple[str, ...], rest: str, gazetteer: Gazetteer, document: DocumentNames
 ) -> OrgReading:
     start = len(text) - len(rest)
     department = _department_suffix(rest, gazetteer)
@@ -70,7 +79,7 @@ def _after_chain(
         return OrgReading(DEV_ZONE, chain, zone, None, written, True)
     government_word = _starts_with_any(rest, gazetteer.vocabulary.words("government"))
     after_government = start + len(government_word or "")
-    township = _township_at(text[after_government:], gazetteer, township_shorts)
+    township = _township_at(text[after_government:], gazetteer, document)
     if township:
         name, end = township
         written, has_body = _through_body_word(text, after_government + end, gazetteer)
@@ -80,7 +89,7 @@ def _after_chain(
     return OrgReading(GOVERNMENT, chain, None, None, text[:start], False)
 
 
-def _chain(text: str, gazetteer: Gazetteer, township_shorts: dict[str, str]) -> tuple[tuple[str, ...], int]:
+def _chain(text: str, gazetteer: Gazetteer, document: DocumentNames) -> tuple[tuple[str, ...], int]:
     """The gazetteer names that open ``text``. A township stops it where it reads better: a longer
     township name (新华乡, not 新华区), or a short name the document uses for one of its townships
     (长安 beside 长安镇, when no 长安区 is written)."""
@@ -90,7 +99,7 @@ def _chain(text: str, gazetteer: Gazetteer, township_shorts: dict[str, str]) -> 
         township = gazetteer.township_matcher.match_at(text, position)
         if township and township.end > hit.end:
             break
-        if hit.surface in township_shorts and hit.surface not in gazetteer.ids_by_full_name:
+        if hit.surface in document.township_shorts and hit.surface not in gazetteer.ids_by_full_name:
             break
         surfaces.append(hit.surface)
         position = hit.end
@@ -112,9 +121,11 @@ def _dev_zone_end(rest: str, gazetteer: Gazetteer) -> int | None:
     return found.end() if found else None
 
 
-def _township_at(text: str, gazetteer: Gazetteer, township_shorts: dict[str, str]) -> tuple[str, int] | None:
+def _township_at(text: str, gazetteer: Gazetteer, document: DocumentNames) -> tuple[str, int] | None:
     """A township opening ``text``: a known name, a short form whose full name the document uses,
-    or any short root before a township suffix (杜城街道, 人民街街道办事处)."""
+    or a short root before a township suffix (杜城街道, 人民街街道办事处). A root guessed from the
+    suffix alone must be confirmed: followed by a body word (办事处, 党工委) or written again in the
+    document, since a verb phrase can end in 乡 too (深入推进乡村振兴)."""
     if text.startswith(_NOT_TOWNSHIP_START):
         return None
     hit = gazetteer.township_matcher.match_at(text, 0)
@@ -125,8 +136,13 @@ def _township_at(text: str, gazetteer: Gazetteer, township_shorts: dict[str, str
         candidates.append((hit.surface, hit.end))
     if by_suffix:
         name = _strip_office(by_suffix.group())
-        candidates.append((name, by_suffix.start() + len(name)))
-    for short, full in township_shorts.items():
+        end = by_suffix.start() + len(name)
+        if (
+            _starts_with_any(text[end:], gazetteer.vocabulary.words("government"))
+            or document.text.count(name) > 1
+        ):
+            candidates.append((name, end))
+    for short, full in document.township_shorts.items():
         if text.startswith(short) and not text.startswith(full):
             candidates.append((full, len(short)))
     return max(candidates, key=lambda c: c[1]) if candidates else None

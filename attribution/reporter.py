@@ -43,7 +43,9 @@ def resolve_reading(
     if reading.kind == TOWNSHIP and reading.unit_name:
         parent = _township_parent(reading, counts, gazetteer, hint_ids)
         return _below(parent, reading.unit_name, TOWNSHIP, gazetteer) if parent else None
-    government = gazetteer.get(resolve_chain(reading.chain, counts, gazetteer, hint_ids))
+    government = gazetteer.get(
+        resolve_chain(reading.chain, counts, gazetteer, hint_ids, reading.has_body_word)
+    )
     if government is None:
         return None
     if reading.kind == DEPARTMENT and reading.department_suffix:
@@ -86,7 +88,7 @@ def _township_parent(
     """The chain written before it (屏边县新华乡); else the seed's parents of that township name,
     chosen by context; else the hinted or most mentioned division of the text."""
     if reading.chain:
-        return gazetteer.get(resolve_chain(reading.chain, counts, gazetteer, hint_ids))
+        return gazetteer.get(resolve_chain(reading.chain, counts, gazetteer, hint_ids, body_follows=True))
     known = list(gazetteer.township_parent_ids.get(reading.unit_name or "", ()))
     if known:
         return gazetteer.get(pick_best(known, counts, gazetteer, hint_ids))

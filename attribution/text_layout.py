@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from attribution.gazetteer import Vocabulary
 
@@ -17,7 +18,13 @@ _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔ
 _FULL_TO_ASCII = str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "｜": "|", "　": " "})
 _DATE_CHINESE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_NUMERIC = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_DATE_ONLY_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# A signature's date line, possibly after the organisation (武威市人民政府 2022年2月17日).
+_SIGNATURE_DATE_LINE = re.compile(
+    r"^([^。,:]{0,40}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
+)
+_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
+_CHINESE_YEAR = re.compile(r"([一二][〇○零九][〇○零一二三四五六七八九]{2})\s*年")  # 一九九九 .. 二〇九九
+_CHINESE_MONTH_DAY = re.compile(r"(\d{4}年)([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _NUMERAL = "一二三四五六七八九十"
 _SECTION_HEADING = re.compile(rf"^(?:[{_NUMERAL}]+[、.]|\(?[{_NUMERAL}\d]+[)、.]|第[{_NUMERAL}]+)")
 SIGNATURE_WINDOW = 12  # non-empty lines from the end in which a signature block is looked for
@@ -32,7 +39,20 @@ class SignatureBlock:
 
 
 def normalise(text: str) -> str:
-    return _PINYIN_GLOSS.sub("", text.translate(_FULL_TO_ASCII))
+    """ASCII punctuation, no pinyin glosses, Arabic dates (二〇二二年二月十七日 -> 2022年2月17日)."""
+    text = _PINYIN_GLOSS.sub("", text.translate(_FULL_TO_ASCII))
+    text = _CHINESE_YEAR.sub(lambda m: "".join(_CHINESE_DIGITS[c] for c in m.group(1)) + "年", text)
+    return _CHINESE_MONTH_DAY.sub(
+        lambda m: f"{m.group(1)}{_chinese_number(m.group(2))}月{_chinese_number(m.group(3))}日", text
+    )
+
+
+def _chinese_number(numeral: str) -> int:
+    """一 .. 三十一, as written in dates."""
+    if "十" not in numeral:
+        return int(_CHINESE_DIGITS[numeral])
+    tens, _, units = numeral.partition("十")
+    return (int(_CHINESE_DIGITS[tens]) if tens else 1) * 10 + (int(_CHINESE_DIGITS[units]) if units else 0)
 
 
 def non_empty_lines(text: str) -> list[str]:
@@ -50,7 +70,12 @@ def is_chrome(line: str, vocabulary: Vocabulary) -> bool:
 
 def _is_field_line(line: str, vocabulary: Vocabulary) -> bool:
     fields = (*vocabulary.words("issuer_field"), *vocabulary.words("publish_date_field"))
-    return any(re.match(rf"^[•·\-\s|]*{re.escape(f)}", line) for f in fields)
+    return bool(_field_line_pattern(fields).match(line))
+
+
+@lru_cache(maxsize=8)
+def _field_line_pattern(fields: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"^[•·\-\s|]*(?:" + "|".join(map(re.escape, fields)) + ")")
 
 
 def find_title(lines: list[str], vocabulary: Vocabulary) -> str | None:
@@ -86,11 +111,12 @@ def addressee(lines: list[str]) -> str | None:
 
 
 def signature_block(lines: list[str]) -> SignatureBlock | None:
-    """The organisations on the lines just above the last date-only line near the end."""
+    """The organisations just above (or on) the last line near the end that ends with a date."""
     window = lines[-SIGNATURE_WINDOW:]
     for index in range(len(window) - 1, -1, -1):
-        if _DATE_ONLY_LINE.match(window[index]):
-            organisations = []
+        dated = _SIGNATURE_DATE_LINE.match(window[index])
+        if dated:
+            organisations = [dated.group(1).replace(" ", "")] if dated.group(1).strip() else []
             for line in reversed(window[:index]):
                 if "。" in line or "," in line or len(line) > 40:
                     break

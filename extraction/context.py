@@ -17,25 +17,18 @@ LEVEL_REACHED = ("至", "到")
 _LISTED_BEFORE = re.compile(r"(?:[0-9０-９.．]+[^\s,，;；。、0-9]{0,6}、)+$")
 
 
+# rfind/find per break character run in C; faster than a Python loop over long sentences.
 def clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    return i
+    return max(text.rfind(ch, 0, pos) for ch in CLAUSE_BREAKS) + 1
 
 
 def clause_end(text: str, pos: int) -> int:
-    i = pos
-    while i < len(text) and text[i] not in CLAUSE_BREAKS:
-        i += 1
-    return i
+    hits = [i for i in (text.find(ch, pos) for ch in CLAUSE_BREAKS) if i >= 0]
+    return min(hits, default=len(text))
 
 
 def sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in SENTENCE_BREAKS:
-        i -= 1
-    return i
+    return max(text.rfind(ch, 0, pos) for ch in SENTENCE_BREAKS) + 1
 
 
 def nearest_cue(text: str, start: int, patterns: Patterns, cues: dict[str, str]) -> tuple[str, int] | None:

@@ -3,6 +3,9 @@
 The pure packages (hanzi, extraction, attribution) know nothing of DuckDB; this module is
 the one place that adapts them. Models calling these UDFs are materialized as tables, so the
 published warehouse never needs Python to be read.
+
+A Python error on one document must not stop a refresh of thousands: each UDF returns the
+error message beside its result (`error`), and the models carry it to a column that is tested.
 """
 
 from __future__ import annotations
@@ -16,14 +19,15 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 
 from hanzi import changed_characters, to_simplified
 
-MENTION_TYPE = (
-    'struct(start integer, "end" integer, value double, unit varchar, qualifier varchar, kind varchar, '
-    "subject varchar, period varchar, scope varchar, chinese_numeral boolean, subject_index integer)[]"
+MENTION_FIELDS = (
+    'start integer, "end" integer, value double, unit varchar, qualifier varchar, kind varchar, '
+    "subject varchar, period varchar, scope varchar, chinese_numeral boolean, subject_index integer"
 )
+EXTRACTION_TYPE = f"struct(mentions struct({MENTION_FIELDS})[][], error varchar)"
 ATTRIBUTION_TYPE = (
     "struct(title varchar, jurisdiction_id varchar, jurisdiction_name varchar, jurisdiction_level varchar, "
     "parent varchar, parent_id varchar, admin_code varchar, report_year integer, publish_date date, "
-    "issuer varchar)"
+    "issuer varchar, error varchar)"
 )
 
 
@@ -41,16 +45,28 @@ def _gazetteer() -> Any:
     return load_gazetteer(default_seeds_dir())
 
 
-def extract_quantities(text: str) -> list[dict[str, Any]]:
-    from extraction import extract_mentions
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
 
-    return [asdict(mention) for mention in extract_mentions(text, _lexicon())]
+
+def extract_document_quantities(paragraphs: list[str]) -> dict[str, Any]:
+    """The mentions of every paragraph of one document, in order (a table's unit carries over)."""
+    from extraction import extract_document
+
+    try:
+        found = extract_document(paragraphs, _lexicon())
+    except Exception as error:  # one bad document must not stop the build; the error is kept
+        return {"mentions": [[] for _ in paragraphs], "error": _describe(error)}
+    return {"mentions": [[asdict(m) for m in mentions] for mentions in found], "error": None}
 
 
 def attribute_document(text: str, file_name: str) -> dict[str, Any]:
     from attribution import attribute_document as attribute
 
-    return asdict(attribute(text, file_name, _gazetteer()))
+    try:
+        return {**asdict(attribute(text, file_name, _gazetteer())), "error": None}
+    except Exception as error:  # as above: the document stays, unattributed, with the reason
+        return {"error": _describe(error)}
 
 
 def register_functions(con: duckdb.DuckDBPyConnection) -> None:
@@ -60,10 +76,10 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
         "changed_characters", changed_characters, ["VARCHAR", "VARCHAR"], "INTEGER", side_effects=False
     )
     con.create_function(
-        "extract_quantities",
-        extract_quantities,
-        ["VARCHAR"],
-        duckdb.sqltype(MENTION_TYPE),
+        "extract_document_quantities",
+        extract_document_quantities,
+        ["VARCHAR[]"],
+        duckdb.sqltype(EXTRACTION_TYPE),
         side_effects=False,
     )
     con.create_function(

@@ -45,7 +45,6 @@ NOT_DIVISION_SUFFIXES = ("开发区", "工业园区", "产业园区", "管委会
 # 成都高新区, 天府新区 and the 大兴安岭 districts (加格达奇区 ...) have statistical codes only.
 NOT_DIVISION_CODES = {"510102", "510156", "232761", "232762", "232763", "232764"}
 LEVELS = ("province", "prefecture", "county")
-TOWNSHIP_SUFFIX_WORDS = {"街道", "镇", "乡", "街道办事处", "民族乡", "苏木"}
 
 
 @dataclass
@@ -73,7 +72,7 @@ def read_dictionary_text(path: Path) -> str:
         return archive.read(DICTIONARY_FILE).decode("utf-8")
 
 
-def parse_tree(text: str) -> tuple[list[Division], list[Township]]:
+def parse_tree(text: str, township_suffixes: tuple[str, ...]) -> tuple[list[Division], list[Township]]:
     """Walk the indented tree; depth 0-2 carry codes, depth 3 are townships (no code)."""
     divisions: dict[str, Division] = {}
     townships: list[Township] = []
@@ -87,7 +86,11 @@ def parse_tree(text: str) -> tuple[list[Division], list[Township]]:
             continue
         parent_code = nearest_code_at_depth.get(depth - 1) if depth else None
         if depth == 3:
-            if parent_code and _is_township_name(fields[0]) and parent_code[:2] not in PROVINCE_ONLY:
+            if (
+                parent_code
+                and _is_township_name(fields[0], township_suffixes)
+                and parent_code[:2] not in PROVINCE_ONLY
+            ):
                 townships.append(Township(fields[0], parent_code))
             continue
         if len(fields) < 3 or not _is_division(fields[0], fields[1], parent_code):
@@ -104,9 +107,10 @@ def parse_tree(text: str) -> tuple[list[Division], list[Township]]:
     return list(divisions.values()), townships
 
 
-def _is_township_name(name: str) -> bool:
-    """Drop the source's stray rows that are a bare suffix (街道) rather than a name."""
-    return len(name) >= 2 and name not in TOWNSHIP_SUFFIX_WORDS
+def _is_township_name(name: str, township_suffixes: tuple[str, ...]) -> bool:
+    """Towns, townships and streets only: the source also lists farms, zones and parks at this depth
+    (开发区, 嘉定工业区, …农场), and a few rows that are a bare suffix (街道)."""
+    return any(name.endswith(s) and len(name) > len(s) for s in township_suffixes)
 
 
 def _is_division(name: str, code: str, parent_code: str | None) -> bool:
@@ -232,7 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare-cpca", type=Path, help="cpca wheel to diff against (report only)")
     args = parser.parse_args(argv)
 
-    divisions, townships = parse_tree(read_dictionary_text(args.source))
+    township_suffixes = tuple(
+        row["suffix"]
+        for row in read_csv(args.seeds_dir / "jurisdiction_level_suffixes.csv")
+        if row["level"] == "township"
+    )
+    divisions, townships = parse_tree(read_dictionary_text(args.source), township_suffixes)
     rows = build_rows(divisions, args.seeds_dir)
     columns = ["jurisdiction_id", "name", "level", "parent_id", "province_id", "parent_chain", "short_names"]
     written = write_csv(args.seeds_dir / "jurisdictions.csv", rows, columns)

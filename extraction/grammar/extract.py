@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from extraction.context import PeriodHit, find_period, find_scope, implicit_unit, is_change, period_hits
+from extraction.context import (
+    PeriodHit,
+    clause_start,
+    find_period,
+    find_scope,
+    implicit_unit,
+    is_change,
+    period_hits,
+)
 from extraction.grammar.tables import table_cells
 from extraction.lexicon import Lexicon, UnitEntry
 from extraction.model import Mention
@@ -204,6 +212,20 @@ def _mentions_for(
     ]
 
 
+def _distributed_qualifier(text: str, previous: Mention, c: _Candidate, lexicon: Lexicon) -> str:
+    """分别配备不少于3名、2名: a qualifier word before the first value of a 分别 list covers
+    the values listed after it."""
+    if c.qualifier != "exact" or text[previous.end : c.start] != "、":
+        return c.qualifier
+    if not text.startswith(tuple(lexicon.qualifiers["before"]), previous.start):
+        return c.qualifier
+    return (
+        previous.qualifier
+        if "分别" in text[clause_start(text, previous.start) : previous.start]
+        else c.qualifier
+    )
+
+
 def extract_mentions(text: str, lexicon: Lexicon, table_unit: str = "") -> list[Mention]:
     """Every quantity mention in one simplified-Chinese paragraph, in text order.
 
@@ -226,6 +248,8 @@ def extract_mentions(text: str, lexicon: Lexicon, table_unit: str = "") -> list[
         if periods is None:
             periods = period_hits(text, lexicon.patterns)
         previous = mentions[-1] if mentions else None
+        if previous is not None:
+            c.qualifier = _distributed_qualifier(text, previous, c, lexicon)
         item_start, previous_subject = (previous.end, previous.subject) if previous else (0, "")
         mentions.extend(_mentions_for(text, m, c, lexicon, periods, item_start, previous_subject))
     return mentions

@@ -16,7 +16,7 @@ from extraction.numerals import ARABIC_DIGITS, CHINESE_DIGITS
 ARABIC = rf"[{ARABIC_DIGITS}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{ARABIC_DIGITS}]+)?"
 # A Chinese numeral starts with a digit or 十 (百/千/万 alone are words: 百日, 千家万户).
 CHINESE = "[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]*"
-RANGE_SEPARATORS = "-—–~～至到"
+RANGE_SEPARATORS = "-—–－~～至到"
 SPACE = "[ \u3000\xa0]"
 CLAUSE_BREAKS = ",，;；。:：!?！？\n"
 SENTENCE_BREAKS = "。!?！？\n"

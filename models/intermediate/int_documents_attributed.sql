@@ -66,5 +66,6 @@ select
     attribution.admin_code as admin_code,
     attribution.report_year as report_year,
     attribution.publish_date as publish_date,
-    attribution.issuer as issuer
+    attribution.issuer as issuer,
+    attribution.error as attribution_error
 from attributed

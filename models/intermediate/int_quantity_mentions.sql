@@ -1,45 +1,62 @@
-with paragraphs as (
+with extractions as (
+
+    select * from {{ ref('int_document_extractions') }}
+
+),
+
+paragraphs as (
 
     select * from {{ ref('stg_paragraphs') }}
 
 ),
 
-extracted as (
+per_paragraph as (
+
+    -- the two lists have one element per paragraph: unnested side by side they pair up
+    select
+        unnest(paragraph_ids) as paragraph_id,
+        unnest(paragraph_mentions) as mentions
+    from extractions
+
+),
+
+per_mention as (
 
     select
-        document_id,
         paragraph_id,
-        char_start as paragraph_start,
-        paragraph_text,
-        paragraph_text_simplified,
-        unnest(extract_quantities(paragraph_text_simplified)) as mention
-    from paragraphs
+        unnest(mentions) as mention
+    from per_paragraph
 
 ),
 
 placed as (
 
     select
-        document_id,
-        paragraph_id,
-        paragraph_start + mention.start as char_start,
-        paragraph_start + mention."end" as char_end,
+        paragraphs.document_id,
+        paragraphs.paragraph_id,
+        paragraphs.char_start + per_mention.mention.start as char_start,
+        paragraphs.char_start + per_mention.mention."end" as char_end,
         -- the surface in the script the document arrived in (conversion keeps offsets)
-        substr(paragraph_text, mention.start + 1, mention."end" - mention.start) as surface,
-        mention.value as value,
-        mention.unit as unit,
-        mention.qualifier as qualifier,
-        mention.kind as kind,
-        mention.subject as subject,
-        mention.period as period,
-        nullif(mention.scope, '') as scope,
-        mention.chinese_numeral as chinese_numeral,
-        mention.subject_index as subject_index,
+        substr(
+            paragraphs.paragraph_text,
+            per_mention.mention.start + 1,
+            per_mention.mention."end" - per_mention.mention.start
+        ) as surface,
+        per_mention.mention.value as value,
+        per_mention.mention.unit as unit,
+        per_mention.mention.qualifier as qualifier,
+        per_mention.mention.kind as kind,
+        per_mention.mention.subject as subject,
+        per_mention.mention.period as period,
+        nullif(per_mention.mention.scope, '') as scope,
+        per_mention.mention.chinese_numeral as chinese_numeral,
+        per_mention.mention.subject_index as subject_index,
         -- the sentence up to the quantity: what the metric mapping reads
         regexp_extract(
-            left(paragraph_text_simplified, mention."end"), '[^。;;!?!?]*$'
+            left(paragraphs.paragraph_text_simplified, per_mention.mention."end"), '[^。;;!?!?]*$'
         ) as clause_simplified
-    from extracted
+    from per_mention
+    inner join paragraphs on per_mention.paragraph_id = paragraphs.paragraph_id
 
 )
 

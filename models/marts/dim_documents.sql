@@ -2,6 +2,12 @@ with documents as (
 
     select * from {{ ref('int_documents_attributed') }}
 
+),
+
+extractions as (
+
+    select document_id, extraction_error from {{ ref('int_document_extractions') }}
+
 )
 
 select
@@ -23,5 +29,8 @@ select
     byte_size,
     text_length,
     load_id,
-    loaded_at
+    loaded_at,
+    attribution_error,
+    extractions.extraction_error
 from documents
+left join extractions using (document_id)

@@ -37,3 +37,18 @@ def test_joint_signature_keeps_both_issuers(gazetteer):
     result = attribute_document(text, "c.txt", gazetteer)
     assert result.jurisdiction_level == "dev_zone"
     assert result.issuer == "江苏省句容经济开发区管理委员会;句容市人民政府黄梅街道办事处"
+
+
+def test_signature_date_in_chinese_numerals(gazetteer):
+    text = "一、工作情况\n全县依法行政。\n隆德县人民政府\n二〇二二年二月十七日"
+    result = attribute_document(text, "d.txt", gazetteer)
+    assert result.jurisdiction_name == "隆德县"
+    assert result.publish_date == date(2022, 2, 17)
+    assert result.report_year == 2021
+
+
+def test_organisation_and_date_on_one_line(gazetteer):
+    text = "一、工作情况\n全市依法行政。\n白银市人民政府 2022年2月17日\n扫一扫在手机打开当前页"
+    result = attribute_document(text, "e.txt", gazetteer)
+    assert result.jurisdiction_name == "白银市"
+    assert result.issuer == "白银市人民政府"

@@ -44,3 +44,10 @@ def test_nei_after_a_count_is_not_a_time_limit(extract) -> None:
     (m,) = extract(text)
     assert text[m.start : m.end] == "12家"
     assert m.qualifier == "exact"
+
+
+def test_a_qualifier_before_a_respectively_list_covers_the_list(extract) -> None:
+    first, second = extract("市、县两级分别配备不少于5名、3名专职人员")
+    assert (first.qualifier, second.qualifier) == ("at_least", "at_least")
+    first, second = extract("配备不少于5名专职人员、3名兼职人员")
+    assert (first.qualifier, second.qualifier) == ("at_least", "exact")
