@@ -36,6 +36,7 @@ order by y.jurisdiction_name, y.report_year, y.metric_id
 """
 
 HEADLINE_METRICS = [
+    "admin_reconsideration_applications_received",
     "admin_reconsideration_cases_handled",
     "admin_reconsideration_cases_accepted",
     "admin_litigation_cases",
