@@ -115,7 +115,7 @@ def attribute_document(
         parent=reporter.parent if reporter else None,
         parent_id=reporter.parent_id if reporter else None,
         admin_code=reporter.admin_code if reporter else None,
-        report_year=report_year(document.text, title, published),
+        report_year=report_year(document.text, title, published, vocabulary.words("plan_word")),
         publish_date=published,
         issuer=_issuer(document, signed, title_reading, issuer_values, openings),
     )

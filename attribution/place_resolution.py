@@ -5,8 +5,8 @@ Names that are also ordinary words need more before they count:
 - a short name counts when it is customary (巴州), a province's (安徽), three or more characters
   long (内蒙古), or when its entity's full name also occurs; two-character county short names are
   often plain words (平安, 公安, 振兴, 共和);
-- a two-character full name (和县, 城区, 新县) counts when the text also names a division above it,
-  since 市和县两级 or 主城区 are not about 和县 or 城区.
+- a two-character full name (和县, 城区, 新县), or one that starts like a scope word (全州县 in
+  全州县市两级), counts when the text also names a division above it.
 """
 
 from __future__ import annotations
@@ -41,20 +41,24 @@ class MentionCounts:
 
 def count_mentions(hits: Iterable[NameHit], gazetteer: Gazetteer) -> MentionCounts:
     hits = list(hits)
-    named_in_full = frozenset(i for h in hits for i in gazetteer.ids_by_full_name.get(h.surface, ()))
+    scope_prefixes = gazetteer.vocabulary.words("scope_prefix")
     weights: Counter[str] = Counter()
     wordlike: list[str] = []
+    shorts: list[str] = []
     for hit in hits:
         full = gazetteer.ids_by_full_name.get(hit.surface)
-        if full and len(hit.surface) <= WORDLIKE_FULL_NAME_LENGTH:
+        if not full:
+            shorts.append(hit.surface)
+        elif len(hit.surface) <= WORDLIKE_FULL_NAME_LENGTH or hit.surface.startswith(scope_prefixes):
             wordlike.extend(full)
-        elif full:
-            weights.update({i: FULL_NAME_WEIGHT for i in full})
         else:
-            weights.update(safe_short_name_targets(hit.surface, named_in_full, gazetteer))
+            weights.update(dict.fromkeys(full, FULL_NAME_WEIGHT))
     for jurisdiction_id in wordlike:  # after the others, so their ancestors are known
         if any(weights[a.jurisdiction_id] for a in gazetteer.ancestors(jurisdiction_id)):
             weights[jurisdiction_id] += FULL_NAME_WEIGHT
+    named_in_full = frozenset(weights)
+    for surface in shorts:
+        weights.update(safe_short_name_targets(surface, named_in_full, gazetteer))
     return MentionCounts(weights, named_in_full)
 
 
@@ -64,6 +68,8 @@ def safe_short_name_targets(surface: str, named_in_full: frozenset[str], gazette
     in_full = [i for i in candidates if i in named_in_full]
     if in_full:
         return in_full
+    if surface.startswith(gazetteer.vocabulary.words("scope_prefix")):
+        return []  # 全州 is "the whole prefecture" unless 全州县 is confirmed
     safe = [
         i
         for i in candidates

@@ -4,9 +4,9 @@ Priority, strongest first:
 1. the title's year (高州市2020年法治政府建设年度报告, 2021年度…);
 2. a yearbook volume (2022卷 describes 2021);
 3. the year in the reporting sentence (现将2025年工作情况总结如下);
-4. the year opening the text in its first lines (2020年,高州市政府坚持…);
-5. the year the body names most often, outside quoted titles, plan ranges, "since" phrases and
-   signature lines,
+4. the year opening the first paragraph (2020年,高州市政府坚持…);
+5. the year the body names most often, outside quoted titles, plan ranges, "since" phrases,
+   next year's plans (2024年工作计划) and signature lines,
    ties going to the later year, never after the publication year;
 6. the signature or publication date: a report signed in the first half of a year covers the year
    before (signed 2022-02-17 -> 2021), one signed later covers its own year (2021-12-17 -> 2021).
@@ -32,16 +32,20 @@ _DATING_LINE = re.compile(
 _REPORTING_SENTENCE = re.compile(r"现将[^。\n]{0,40}?" + _YEAR + r"\s*年")
 FIRST_HALF_LAST_MONTH = 6
 YEARBOOK_LOOKAHEAD = 200
-OPENING_LINES = 8  # characters from the top in which a volume marker counts
+OPENING_LINES = 12  # lines of four or more characters; page furniture included, hence more than 8
+MIN_TEXT_LINE = 4  # characters from the top in which a volume marker counts
 
 
-def report_year(text: str, title: str | None, published: date | None) -> int | None:
+def report_year(
+    text: str, title: str | None, published: date | None, plan_words: tuple[str, ...] = ()
+) -> int | None:
+    """``plan_words`` (工作计划, 打算) mark a year as the next one's plan, which does not count."""
     for year in (
         _title_year(title),
         _yearbook_year(text),
         _first_year(_REPORTING_SENTENCE, text),
         _first_year(_OPENING_YEAR, _top(text)),
-        _most_named_year(text, published),
+        _most_named_year(text, published, plan_words),
     ):
         if year:
             return year
@@ -67,8 +71,11 @@ def _yearbook_year(text: str) -> int | None:
 
 
 def _top(text: str) -> str:
-    """The opening lines, where "2020年,…" introduces the whole report, not one episode of it."""
-    return "\n".join(text.lstrip().splitlines()[:OPENING_LINES])
+    """Everything up to the end of the first paragraph of running text (the first line with a
+    full stop): there "2020年,…" introduces the whole report, later it is one episode of it."""
+    full_stop = text.find("。")
+    line_end = text.find("\n", full_stop) if full_stop >= 0 else -1
+    return text if line_end < 0 else text[:line_end]
 
 
 def _first_year(pattern: re.Pattern[str], text: str) -> int | None:
@@ -76,8 +83,10 @@ def _first_year(pattern: re.Pattern[str], text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _most_named_year(text: str, published: date | None) -> int | None:
+def _most_named_year(text: str, published: date | None, plan_words: tuple[str, ...]) -> int | None:
     body = _RANGE_START.sub("", _QUOTED_TITLE.sub("", _DATING_LINE.sub("", text)))
+    if plan_words:
+        body = re.sub(_YEAR + r"\s*年度?(?=" + "|".join(map(re.escape, plan_words)) + ")", "", body)
     latest_possible = published.year if published else None
     counts = Counter(
         int(y) for y in _BODY_YEAR.findall(body) if latest_possible is None or int(y) <= latest_possible

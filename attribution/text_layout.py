@@ -30,6 +30,9 @@ _SECTION_HEADING = re.compile(rf"^(?:[{_NUMERAL}]+[、.]|\(?[{_NUMERAL}\d]+[)、
 SIGNATURE_WINDOW = 12  # non-empty lines from the end in which a signature block is looked for
 HEAD_WINDOW = 15  # non-empty lines from the top in which title and letterhead are looked for
 TITLE_MAX_LENGTH = 80
+OPENING_LINES = 8  # an opening sentence introduces the report only near its top
+OPENING_CHARS = 4000
+MIN_TEXT_LINE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,14 @@ def field_date(text: str, field_names: tuple[str, ...]) -> date | None:
     return None
 
 
+def top_lines(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The first lines of running text, page furniture and stray bullets left out."""
+    lines = non_empty_lines(text[:OPENING_CHARS])
+    return [line for line in lines if len(line) >= MIN_TEXT_LINE and not is_chrome(line, vocabulary)][
+        :OPENING_LINES
+    ]
+
+
 def opening_subjects(text: str, vocabulary: Vocabulary, limit: int = 3) -> list[str]:
     """The words after a report-style opening: "2020年,高州市政府坚持…", "今年以来,开发区…".
 
@@ -170,8 +181,9 @@ def opening_subjects(text: str, vocabulary: Vocabulary, limit: int = 3) -> list[
         r"([^,。\n]{2,40})"
     )
     leading_adverbial = re.compile(r"^在[^,。]{1,40}?[上下中],\s*([^,。\n]{2,40})")
-    found = [m.group(1) for m in pattern.finditer(text[:3000])][:limit]
-    for line in non_empty_lines(text[:1500])[:HEAD_WINDOW]:  # "在…新征程上,人民街街道办事处坚持…"
+    top = "\n".join(top_lines(text, vocabulary))
+    found = [m.group(1) for m in pattern.finditer(top)][:limit]
+    for line in non_empty_lines(top):  # "在…新征程上,人民街街道办事处坚持…"
         match = leading_adverbial.match(line)
         if match:
             found.append(match.group(1))

@@ -33,9 +33,11 @@ class Lexicon:
     units: dict[str, UnitEntry]
     multipliers: dict[str, float]
     qualifiers: dict[str, dict[str, str]]  # position (before/after_number/after_unit) -> word -> qualifier
+    qualifier_unit_kinds: dict[str, str]  # word -> the only unit kind it may follow (内: duration), or any
     slogans: tuple[str, ...]
     exclusions: dict[str, tuple[str, ...]]  # rule -> words
     period_words: dict[str, str]  # phrase -> meaning (year, to_date, partial, frequency, ...)
+    duration_leads: tuple[str, ...]  # words that make a Chinese-numeral duration a quantity (连续三年)
     scope_words: tuple[str, ...]
     cues: dict[str, str]  # word -> change | level | comparison
     noun_units: dict[str, str]  # noun naming what is counted -> implicit unit (150万国家工作人员 -> 人)
@@ -74,13 +76,17 @@ def _load(seeds_dir: str) -> Lexicon:
     }
     multipliers = {r["written"]: float(r["factor"]) for r in _rows(root / "multipliers.csv")}
     qualifiers: dict[str, dict[str, str]] = {"before": {}, "after_number": {}, "after_unit": {}}
+    qualifier_unit_kinds: dict[str, str] = {}
     for r in _rows(root / "qualifier_words.csv"):
         qualifiers[r["position"]][r["word"]] = r["qualifier"]
+        qualifier_unit_kinds[r["word"]] = r.get("unit_kinds") or "any"
     slogans = tuple(r["phrase"] for r in _rows(root / "slogans.csv") if r["phrase"])
     exclusions: dict[str, list[str]] = {}
     for r in _rows(root / "exclusion_words.csv"):
         exclusions.setdefault(r["rule"], []).append(r["word"])
-    period_words = {r["phrase"]: r["meaning"] for r in _rows(root / "period_words.csv")}
+    period_rows = _rows(root / "period_words.csv")
+    period_words = {r["phrase"]: r["meaning"] for r in period_rows if r["meaning"] != "duration_lead"}
+    duration_leads = tuple(r["phrase"] for r in period_rows if r["meaning"] == "duration_lead")
     scope_words = tuple(r["phrase"] for r in _rows(root / "scope_words.csv"))
     cues = {r["word"]: r["cue"] for r in _rows(root / "change_words.csv")}
     noun_units = {r["noun"]: r["unit"] for r in _rows(root / "noun_units.csv")}
@@ -101,9 +107,11 @@ def _load(seeds_dir: str) -> Lexicon:
         units,
         multipliers,
         qualifiers,
+        qualifier_unit_kinds,
         slogans,
         frozen_exclusions,
         period_words,
+        duration_leads,
         scope_words,
         cues,
         noun_units,

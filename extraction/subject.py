@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from extraction.context import clause_end, clause_start
 
 MAX_SUBJECT = 24
-_ITEM_SPLIT = re.compile(r"[、和及与與]")
+# Items of a 均 list: 、 first; 和/与/及 only where they are not inside a word (及时, 和解).
+_ITEM_SEPARATORS = (re.compile("、"), re.compile(r"以及|及(?!时)|与(?!会)|和(?!解)"))
 _BOTH = re.compile(r"均(?:为|為|达到|達到|达|達|是|已|实现|實現)?$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”()()]{2,16}")
 _NOT_A_NOUN_START = ("的", "以", "左右", "其中", "同比", "较", "比", "和", "及", "、")
@@ -49,7 +50,18 @@ def compile_subject_words(rows: Iterable[tuple[str, str]]) -> SubjectWords:
 def _clean(phrase: str, words: SubjectWords) -> str:
     phrase = words.left_noise.sub("", phrase.strip(_EDGE))
     phrase = words.right_noise.sub("", phrase).strip(_EDGE)
+    if phrase[:1] in "((" and not any(ch in phrase for ch in "))"):
+        phrase = phrase[1:]  # (人大建议406件, ...): the bracket opened before the number
     return phrase[-MAX_SUBJECT:]
+
+
+def _items(phrase: str, words: SubjectWords) -> list[str]:
+    """报备率、报备及时率、规范率 → three items; 回复率和采纳率 → two."""
+    for separator in _ITEM_SEPARATORS:
+        items = [c for c in (_clean(i, words) for i in separator.split(phrase)) if c]
+        if len(items) > 1:
+            return items
+    return []
 
 
 def subjects_for(
@@ -63,8 +75,7 @@ def subjects_for(
 
     both = _BOTH.search(left)
     if both:
-        items = [_clean(i, words) for i in _ITEM_SPLIT.split(left[: both.start()])]
-        items = [i for i in items if i]
+        items = _items(left[: both.start()], words)
         if len(items) > 1:
             return items
 

@@ -18,6 +18,7 @@ from extraction.context import (
     is_change,
     period_hits,
 )
+from extraction.grammar.patterns import CHINESE
 from extraction.grammar.tables import table_cells
 from extraction.lexicon import Lexicon, UnitEntry
 from extraction.model import Mention
@@ -29,7 +30,8 @@ MAX_YEARS = 1000  # N年 with N ≥ 1000 is a date (2021年), or a list number g
 CLAUSE_WINDOW = 12  # how far back 每 may stand for a Chinese 一 to count (每组均明确一名)
 # Mirrors gloss characters with pinyin: 連續(xù)兩年.
 PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-DURATION_LEADS = ("连续", "連續", "超过", "超過", "提前", "长达", "長達", "历时", "歷時", "用时", "用時")
+# 六个100%: a Chinese count of a formula whose members are then listed.
+FORMULA_COUNT_BEFORE = re.compile(rf"{CHINESE}[个個]$")
 
 
 def _blocked_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -95,8 +97,8 @@ class _Candidate:
         self.kind = unit_entry.kind if unit_entry else "count"
         mid = m.group("mid1") or m.group("mid2") or (m.group("cnmid") if m.group("cn") else None)
         post = m.group("post")
-        if post and post in ("内", "內") and self.kind != "duration":
-            post = None  # 内 closes a time limit (1个工作日内), not a count
+        if post and lexicon.qualifier_unit_kinds.get(post, "any") not in ("any", self.kind):
+            post = None  # 内 closes a time limit (1个工作日内), not a count (12家内资企业)
             self.end = m.end("unit") if m.group("unit") else m.end()
         self.qualifier = _combine(
             q["before"].get(m.group("pre") or "", "exact"),
@@ -130,11 +132,9 @@ def _rejected(
     if c.unit.unit == "年":
         if c.value >= MAX_YEARS or (c.value2 or 0) >= MAX_YEARS:
             return True  # 2021年, 2021—2025年
-        if (m.group("pre") or "") in lexicon.qualifiers["before"] and lexicon.qualifiers["before"].get(
-            m.group("pre") or ""
-        ) == "approx":
+        if lexicon.qualifiers["before"].get(m.group("pre") or "") == "approx":
             return True  # 近3年 is a period
-    if re.search(r"[一二两兩三四五六七八九十]+[个個]$", before) and m.group("ar"):
+    if m.group("ar") and FORMULA_COUNT_BEFORE.search(before):
         return True  # 六个100%: a formula whose rates are listed after it
     return c.chinese and _rejected_chinese(text, m, c, lexicon)
 
@@ -161,7 +161,7 @@ def _rejected_chinese(text: str, m: re.Match[str], c: _Candidate, lexicon: Lexic
     if after and after in "一二两兩三四五六七八九十":
         return True  # 五个一, 一门一次一网
     lead = PINYIN_GLOSS.sub("", text[max(0, c.num_start - 12) : c.num_start])
-    if c.unit.kind == "duration" and not lead.endswith(DURATION_LEADS):
+    if c.unit.kind == "duration" and not lead.endswith(lexicon.duration_leads):
         return True  # 三年行动, 五年内; but 连续三年
     return _inside_short_quote(text, c.num_start, m.end(), lexicon)
 

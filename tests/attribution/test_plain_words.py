@@ -22,3 +22,13 @@ def test_opening_verb_phrase_is_not_a_township(gazetteer):
     result = attribute_document(text, "c.txt", gazetteer)
     assert result.jurisdiction_name == "会宁县"
     assert result.jurisdiction_level == "county"
+
+
+def test_scope_word_before_a_level_word_is_not_a_county(gazetteer):
+    text = (
+        "今年以来,州党委、州人民政府坚持依法行政,全州县市级部门落实责任,全州县市两级联动,"
+        "全州县市法律顾问全覆盖,全州各部门齐抓共管。\n"
+        "巴音郭楞蒙古自治州人民政府常务会议学法5次,法治巴州建设取得新成效。"
+    )
+    result = attribute_document(text, "d.txt", gazetteer)
+    assert result.jurisdiction_name == "巴音郭楞蒙古自治州"

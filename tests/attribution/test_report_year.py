@@ -44,3 +44,9 @@ def test_signature_sets_the_year_when_the_text_names_none(gazetteer):
     result = attribute_document(text, "a.txt", gazetteer)
     assert result.jurisdiction_name == "泾源县"
     assert result.report_year == 2021
+
+
+def test_plan_heading_is_skipped_and_the_reported_year_remains():
+    text = "2023年全县共有行政诉讼案件148件。\n三、2024年工作计划\n继续推进依法行政。"
+    assert report_year(text, None, None, ("工作计划",)) == 2023
+    assert report_year(text, None, None) == 2024  # without the vocabulary the later year wins the tie

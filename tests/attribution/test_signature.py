@@ -52,3 +52,11 @@ def test_organisation_and_date_on_one_line(gazetteer):
     result = attribute_document(text, "e.txt", gazetteer)
     assert result.jurisdiction_name == "白银市"
     assert result.issuer == "白银市人民政府"
+
+
+def test_prefecture_administrative_office_signs_for_its_prefecture(gazetteer):
+    text = "一、工作情况\n全地区依法行政。\n阿勒泰地区行政公署\n2022年1月20日"
+    result = attribute_document(text, "f.txt", gazetteer)
+    assert result.jurisdiction_name == "阿勒泰地区"
+    assert result.jurisdiction_level == "prefecture"
+    assert result.report_year == 2021

@@ -13,10 +13,6 @@ def lexicon() -> Lexicon:
     return load_lexicon()
 
 
-def surfaces(text: str, mentions: list[Mention]) -> list[str]:
-    return [text[m.start : m.end] for m in mentions]
-
-
 @pytest.fixture
 def extract(lexicon: Lexicon):
     def run(text: str) -> list[Mention]:

@@ -82,3 +82,10 @@ def test_table_cell(lexicon) -> None:
     (m,) = extract_mentions("132", lexicon, table_unit="件")
     assert (m.value, m.unit, m.kind) == (132, "件", "count")
     assert extract_mentions("2020", lexicon) == []
+
+
+def test_both_splits_items_but_not_words_that_contain_a_conjunction(extract) -> None:
+    subjects = [m.subject for m in extract("备案率、备案及时率均达100%")]
+    assert subjects == ["备案率", "备案及时率"]
+    subjects = [m.subject for m in extract("回复率和采纳率均为100%")]
+    assert subjects == ["回复率", "采纳率"]

@@ -29,6 +29,10 @@ import pytest
         "原文链接:http://www.example.gov.cn/t20250613_520889.html",
         "庆祝建党100周年",
         "“2440”改革精准落地",
+        "每页显示20条",
+        "已有1234人浏览",
+        "落实三个区分开来",
+        "请在30日内与本网联系",
     ],
 )
 def test_not_a_quantity(extract, text) -> None:

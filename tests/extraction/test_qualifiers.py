@@ -22,6 +22,8 @@ import pytest
         ("审批时限控制在5天以内", "5天以内", 5, "at_most"),
         ("收案不足300件", "不足300件", 300, "at_most"),
         ("受理申请210余万次", "210余万次", 2_100_000, "at_least"),
+        ("每年学法3次及以上", "3次及以上", 3, "at_least"),
+        ("全年共办理 56 件", "56 件", 56, "exact"),
     ],
 )
 def test_qualifiers_join_the_surface(extract, text, surface, value, qualifier) -> None:
