@@ -1,6 +1,6 @@
 """dbt-duckdb plugin: registers the project's Python functions as DuckDB UDFs.
 
-The pure packages (hanzi, extraction, attribution) know nothing of DuckDB; this module is
+The pure packages (hanzi, extraction, attribution, indicators) know nothing of DuckDB; this module is
 the one place that adapts them. Models calling these UDFs are materialized as tables, so the
 published warehouse never needs Python to be read.
 
@@ -18,12 +18,21 @@ import duckdb
 from dbt.adapters.duckdb.plugins import BasePlugin
 
 from hanzi import changed_characters, to_simplified
+from hanzi.fingerprint import content_key
 
 MENTION_FIELDS = (
     'start integer, "end" integer, value double, unit varchar, qualifier varchar, kind varchar, '
     "subject varchar, period varchar, scope varchar, chinese_numeral boolean, subject_index integer"
 )
 EXTRACTION_TYPE = f"struct(mentions struct({MENTION_FIELDS})[][], error varchar)"
+MAPPING_INPUT_FIELDS = (
+    'mention_id varchar, paragraph integer, start integer, "end" integer, value double, unit varchar, '
+    "kind varchar, subject varchar, scope varchar, subject_index integer"
+)
+MAPPING_TYPE = (
+    "struct(matches struct(mention_id varchar, metric_id varchar, metric_value double, metric_unit varchar, "
+    "unit_factor double, matched_alias varchar, evidence varchar, distance_to_value double)[], error varchar)"
+)
 ATTRIBUTION_TYPE = (
     "struct(title varchar, jurisdiction_id varchar, jurisdiction_name varchar, jurisdiction_level varchar, "
     "parent varchar, parent_id varchar, admin_code varchar, report_year integer, publish_date date, "
@@ -45,6 +54,13 @@ def _gazetteer() -> Any:
     return load_gazetteer(default_seeds_dir())
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> Any:
+    from indicators import load_vocabulary
+
+    return load_vocabulary()
+
+
 def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
@@ -60,13 +76,27 @@ def extract_document_quantities(paragraphs: list[str]) -> dict[str, Any]:
     return {"mentions": [[asdict(m) for m in mentions] for mentions in found], "error": None}
 
 
-def attribute_document(text: str, file_name: str) -> dict[str, Any]:
+def attribute_document(text: str, file_name: str, metadata: dict[str, str] | None = None) -> dict[str, Any]:
+    """``metadata``: the page's fields as landed (标题, 发布机构, 发布日期, 成文日期 …), or empty."""
     from attribution import attribute_document as attribute
 
     try:
-        return {**asdict(attribute(text, file_name, _gazetteer())), "error": None}
+        # the text arrives simplified; a traditional page's fields are simplified the same way
+        fields = {key: to_simplified(value) for key, value in (metadata or {}).items() if value}
+        return {**asdict(attribute(text, file_name, _gazetteer(), fields)), "error": None}
     except Exception as error:  # as above: the document stays, unattributed, with the reason
         return {"error": _describe(error)}
+
+
+def map_document_metrics(paragraphs: list[str], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The catalog indicator of every mention of one document that is a value of one."""
+    from indicators import MentionIn, map_document
+
+    try:
+        found = map_document(_vocabulary(), list(paragraphs), [MentionIn(**m) for m in mentions or []])
+    except Exception as error:  # as above: the document keeps its mentions, unmapped, with the reason
+        return {"matches": [], "error": _describe(error)}
+    return {"matches": [asdict(m) for m in found], "error": None}
 
 
 def register_functions(con: duckdb.DuckDBPyConnection) -> None:
@@ -83,9 +113,19 @@ def register_functions(con: duckdb.DuckDBPyConnection) -> None:
         side_effects=False,
     )
     con.create_function(
+        "map_document_metrics",
+        map_document_metrics,
+        ["VARCHAR[]", duckdb.sqltype(f"struct({MAPPING_INPUT_FIELDS})[]")],
+        duckdb.sqltype(MAPPING_TYPE),
+        side_effects=False,
+    )
+    con.create_function(
+        "content_key", content_key, ["VARCHAR"], "VARCHAR", side_effects=False
+    )  # the same for copies of one report in either script or any format (hanzi.fingerprint)
+    con.create_function(
         "attribute_document",
         attribute_document,
-        ["VARCHAR", "VARCHAR"],
+        ["VARCHAR", "VARCHAR", "MAP(VARCHAR, VARCHAR)"],
         duckdb.sqltype(ATTRIBUTION_TYPE),
         side_effects=False,
     )

@@ -26,8 +26,22 @@ class WarehousePaths:
         return self.published.parent / "build" / self.published.name
 
     @property
+    def staging_prefix(self) -> str:
+        return f".{self.published.name}.publishing-"
+
+    @property
     def staging_copy(self) -> Path:
-        return self.published.parent / f".{self.published.name}.publishing-{os.getpid()}"
+        return self.published.parent / f"{self.staging_prefix}{os.getpid()}"
+
+    @property
+    def lock(self) -> Path:
+        # beside the warehouse, not in it: a BI tool holding the file never touches the lock
+        return self.published.parent / f".{self.published.name}.refresh.lock"
+
+    @property
+    def docs(self) -> Path:
+        """Great Expectations Data Docs (HTML), rebuilt by every refresh that reaches the checks."""
+        return self.published.parent / "docs" / "gx"
 
 
 def warehouse_paths(published: Path | str) -> WarehousePaths:

@@ -4,17 +4,42 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import duckdb
 
+from fazhi import testhooks
 from fazhi.paths import WarehousePaths
 
 
-def publish(paths: WarehousePaths) -> None:
-    """Checkpoint the build database, copy it beside the published file, and rename over it."""
+def file_identity(path: Path) -> str | None:
+    """size:mtime of a file: changes whenever the file is replaced or rewritten (a copy made
+    with its times kept, as by a backup, keeps it)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def remove_stale_copies(paths: WarehousePaths) -> list[str]:
+    """Copies left by a publish that was killed before its rename (the caller holds the lock)."""
+    removed = []
+    for stale in paths.published.parent.glob(f"{paths.staging_prefix}*"):
+        stale.unlink(missing_ok=True)
+        removed.append(stale.name)
+    return removed
+
+
+def publish(paths: WarehousePaths) -> str | None:
+    """Checkpoint the build database, copy it beside the published file, and rename over it.
+
+    Returns the identity of the published file. The published file is never opened: a BI tool
+    holding it open read-only keeps reading the old one until it reconnects.
+    """
     con = duckdb.connect(str(paths.build))
     try:
-        con.execute("checkpoint")
+        con.execute("checkpoint")  # everything in the main file, nothing left in the WAL
     finally:
         con.close()
     paths.published.parent.mkdir(parents=True, exist_ok=True)
@@ -23,6 +48,18 @@ def publish(paths: WarehousePaths) -> None:
         shutil.copyfile(paths.build, staging_copy)
         with open(staging_copy, "rb+") as handle:
             os.fsync(handle.fileno())
+        testhooks.pause("publish")
         os.replace(staging_copy, paths.published)  # atomic on one file system
+        _fsync_dir(paths.published.parent)
     finally:
         staging_copy.unlink(missing_ok=True)
+    return file_identity(paths.published)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,22 +1,43 @@
-"""One refresh: land new files, build with dbt, publish. Each stage can stop the run."""
+"""One refresh: land new files, build with dbt, check with Great Expectations, publish.
+
+Each stage can stop the run; nothing is published unless every stage before publish passed.
+One refresh at a time (fazhi/lock.py). A run killed at any point leaves the published file
+as it was: the next run removes stale publish copies, recovers the build database, marks the
+killed run `interrupted` and carries on.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import json
+import shutil
+import threading
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import IntEnum
-from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from fazhi.audit import ensure_audit_schema
+from fazhi import audit, testhooks
 from fazhi.dbt_build import run_dbt
+from fazhi.fingerprint import code_fingerprint, project_fingerprint
+from fazhi.lock import RefreshLock, RefreshLocked
 from fazhi.paths import WarehousePaths
-from fazhi.publish import publish
+from fazhi.publish import file_identity, publish, remove_stale_copies
+from fazhi.supersede import supersede_changed_files
 from loaders.land import LoadSummary, land_files
+
+if TYPE_CHECKING:  # checks imports great_expectations (~3 s): only the checks stage loads it
+    from checks.gate import GateResult
+
+# How long to wait for the build database when another process holds it (a dbt killed with
+# its refresh takes a moment to die; someone may be running dbt by hand).
+BUILD_LOCK_WAIT_SECONDS = 15.0
 
 
 class ExitCode(IntEnum):
@@ -26,7 +47,9 @@ class ExitCode(IntEnum):
     USAGE = 2
     LOAD_FAILED = 3
     BUILD_FAILED = 4
+    CHECKS_FAILED = 5
     PUBLISH_FAILED = 6
+    LOCKED = 7
 
 
 @dataclass
@@ -34,89 +57,257 @@ class RefreshOutcome:
     exit_code: ExitCode
     message: str
     load: LoadSummary | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # printed under the message
 
 
 class StageFailed(Exception):
-    def __init__(self, code: ExitCode, stage: str, message: str) -> None:
+    def __init__(self, code: ExitCode, stage: str, message: str, notes: list[str] | None = None) -> None:
         super().__init__(message)
         self.code, self.stage, self.message = code, stage, message
+        self.notes = notes or []
 
 
-def refresh(inputs: Sequence[Path], paths: WarehousePaths) -> RefreshOutcome:
+def refresh(inputs: Sequence[Path], paths: WarehousePaths, full: bool = False) -> RefreshOutcome:
     missing = [str(p) for p in inputs if not Path(p).exists()]
     if missing:
         return RefreshOutcome(ExitCode.USAGE, f"input not found: {', '.join(missing)}")
     paths.build.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with RefreshLock(paths.lock):
+            return _refresh_locked(inputs, paths, full)
+    except RefreshLocked as locked:
+        return RefreshOutcome(ExitCode.LOCKED, str(locked))
+    except duckdb.Error as error:  # the run could not even be recorded: nothing was published
+        return RefreshOutcome(
+            ExitCode.LOAD_FAILED, f"the build database {paths.build} could not be written: {error}"
+        )
+
+
+def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -> RefreshOutcome:
+    notes = [f"removed a copy left by an interrupted publish: {name}" for name in remove_stale_copies(paths)]
+    try:
+        notes += _recover_build(paths)
+    except StageFailed as failure:
+        return RefreshOutcome(failure.code, f"{failure.stage} failed: {failure.message}", notes=notes)
     run_id = str(uuid.uuid4())
-    _record_start(paths, run_id, inputs)
+    with _connect_build(paths) as con:
+        audit.ensure_audit_schema(con)
+        if audit.mark_interrupted(con):
+            notes.append(
+                "an earlier refresh was interrupted; its run is marked `interrupted` in audit.refresh_runs"
+            )
+        audit.start_run(con, run_id, [str(Path(p).resolve()) for p in inputs], full)
     load: LoadSummary | None = None
     try:
-        load = _load(paths, inputs)
-        _build(paths)
-        _record_end(paths, run_id, load, "published", None, load.describe())
-        _publish(paths)
+        load, replaced = _load(paths, inputs)
+        _record(paths, run_id, files_replaced=replaced, **_load_fields(load))
+        if replaced:
+            notes.append(f"{replaced} changed files replaced their old content (audit.superseded_documents)")
+        code = code_fingerprint()
+        fingerprint = _fingerprint(paths, code)
+        if not full and _nothing_to_do(paths, fingerprint):
+            _record(
+                paths,
+                run_id,
+                finished_at=audit.now(),
+                outcome="unchanged",
+                project_fingerprint=fingerprint,
+                message="nothing new: the published warehouse is unchanged",
+            )
+            return RefreshOutcome(
+                ExitCode.PUBLISHED,
+                f"nothing new: {paths.published} is unchanged; {load.describe()}",
+                load,
+                notes,
+            )
+        _build(paths, run_id, fingerprint, code, full)
+        rows = _row_counts(paths)
+        gate = _check(paths, run_id)
+        notes += [f"flagged {line}" for line in gate.flagged_lines()]
+        _record(
+            paths,
+            run_id,
+            rows_per_mart=json.dumps(rows),
+            checks_evaluated=gate.report.evaluated,
+            checks_passed=gate.report.passed,
+            checks_failed=gate.report.failed,
+            values_flagged=len(gate.flagged),
+            project_fingerprint=fingerprint,
+        )
+        if not gate.passed:
+            raise StageFailed(ExitCode.CHECKS_FAILED, "checks", gate.summary(), gate.failure_lines())
+        # Recorded before the copy, so the published file carries the record of its own run.
+        _record(paths, run_id, finished_at=audit.now(), outcome="published", message=load.describe())
+        identity = _publish(paths)
+        _record(paths, run_id, published_file=identity)
     except StageFailed as failure:
-        _record_end(paths, run_id, load, "failed", failure.stage, failure.message)
-        return RefreshOutcome(failure.code, f"{failure.stage} failed: {failure.message}", load)
-    return RefreshOutcome(ExitCode.PUBLISHED, f"published {paths.published}; {load.describe()}", load)
+        _record(paths, run_id, finished_at=audit.now(), outcome="failed", failed_stage=failure.stage,
+                message=failure.message)  # fmt: skip
+        return RefreshOutcome(
+            failure.code, f"{failure.stage} failed: {failure.message}", load, notes + failure.notes
+        )
+    docs = paths.docs / "index.html"
+    summary = f"published {paths.published}; {load.describe()}; {gate.summary()}; data docs {docs}"
+    return RefreshOutcome(ExitCode.PUBLISHED, summary, load, notes)
 
 
-def _load(paths: WarehousePaths, inputs: Sequence[Path]) -> LoadSummary:
+def _is_lock_error(error: duckdb.Error) -> bool:
+    text = str(error)
+    return "lock" in text.lower() and ("Could not set lock" in text or "Conflicting lock" in text)
+
+
+def _connect_build(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
+    """Open the build database, waiting a little while another process still holds it."""
+    deadline = time.monotonic() + BUILD_LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(str(paths.build))
+        except duckdb.Error as error:
+            if not _is_lock_error(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.25)
+
+
+def _recover_build(paths: WarehousePaths) -> list[str]:
+    """Make sure the build database opens. DuckDB replays its WAL after a kill; if the file is
+    beyond that, it is set aside and the build restarts from the published warehouse, which
+    holds every landed document (files landed since are landed again: their hashes are new)."""
     try:
-        con = duckdb.connect(str(paths.build))
+        _connect_build(paths).close()
+        return []
+    except duckdb.Error as error:
+        if _is_lock_error(error):
+            raise StageFailed(
+                ExitCode.LOAD_FAILED,
+                "load",
+                f"the build database {paths.build} is held by another process: {error}",
+            ) from error
+        broken = paths.build.with_name(f"{paths.build.name}.broken-{int(time.time())}")
+        paths.build.replace(broken)
+        wal = paths.build.with_name(paths.build.name + ".wal")
+        if wal.exists():
+            wal.replace(broken.with_name(broken.name + ".wal"))
+        if paths.published.exists():
+            shutil.copyfile(paths.published, paths.build)
+            _adopt_published(paths)
+            return [f"the build database could not be opened ({error}); set aside as {broken.name}, "
+                    "restarted from the published warehouse"]  # fmt: skip
+        return [
+            f"the build database could not be opened ({error}); set aside as {broken.name}, restarted empty"
+        ]
+
+
+def _adopt_published(paths: WarehousePaths) -> None:
+    """A build restored from the published file: its last run did publish this very file."""
+    with duckdb.connect(str(paths.build)) as con:
+        audit.ensure_audit_schema(con)
+        con.execute(
+            """update audit.refresh_runs set published_file = ? where run_id = (
+                   select run_id from audit.refresh_runs where outcome = 'published'
+                   order by started_at desc limit 1)""",
+            [file_identity(paths.published)],
+        )
+
+
+def _record(paths: WarehousePaths, run_id: str, **fields: object) -> None:
+    with _connect_build(paths) as con:
+        audit.update_run(con, run_id, **fields)
+
+
+def _load_fields(load: LoadSummary) -> dict[str, object]:
+    return {
+        "files_seen": load.files_seen,
+        "files_landed": load.files_landed,
+        "files_already_landed": load.files_already_landed,
+        "files_rejected": load.files_rejected,
+    }
+
+
+def _load(paths: WarehousePaths, inputs: Sequence[Path]) -> tuple[LoadSummary, int]:
+    try:
+        con = _connect_build(paths)
     except duckdb.Error as error:
         raise StageFailed(ExitCode.LOAD_FAILED, "load", f"cannot open {paths.build}: {error}") from error
     try:
-        return land_files(con, inputs)
+        summary = land_files(con, inputs)
+        replaced = supersede_changed_files(con)
+        testhooks.pause("load")  # test-only: the build database is open read-write here
+        return summary, replaced
     except duckdb.Error as error:
         raise StageFailed(ExitCode.LOAD_FAILED, "load", str(error)) from error
     finally:
         con.close()
 
 
-def _build(paths: WarehousePaths) -> None:
-    result = run_dbt(["build"], paths.build)
+def _fingerprint(paths: WarehousePaths, code: str) -> str:
+    with _connect_build(paths) as con:
+        return project_fingerprint(con, code)
+
+
+def _nothing_to_do(paths: WarehousePaths, fingerprint: str) -> bool:
+    """The published file is the one the last publishing run left, built from the same inputs."""
+    with _connect_build(paths) as con:
+        published_fingerprint, published_file = audit.last_published(con)
+    return (
+        published_fingerprint == fingerprint
+        and published_file is not None
+        and published_file == file_identity(paths.published)
+    )
+
+
+def _build(paths: WarehousePaths, run_id: str, fingerprint: str, code: str, full: bool) -> None:
+    """dbt build: skipped when a killed run left a finished build of the same fingerprint;
+    incremental when only documents changed since a finished build of the same code; else full."""
+    with _connect_build(paths) as con:
+        state, built_fingerprint, built_code = audit.last_build(con, run_id)
+        finished = state == "built"
+        current = not full and finished and built_fingerprint == fingerprint
+        full_refresh = full or not (finished and built_code == code)
+        audit.update_run(
+            con,
+            run_id,
+            project_fingerprint=fingerprint,
+            code_fingerprint=code,
+            build_state="built" if current else "building",
+            full_refresh=full_refresh,
+        )
+    if current:
+        return
+    command = ["build", "--full-refresh"] if full_refresh else ["build"]
+    result = run_dbt(command, paths.build, on_started=_preload_checks)
+    _record(paths, run_id, build_state="built" if result.ok else "failed")
     if not result.ok:
         raise StageFailed(ExitCode.BUILD_FAILED, "build", f"dbt build: {result.failure_summary()}")
 
 
-def _publish(paths: WarehousePaths) -> None:
+def _preload_checks() -> None:
+    """Import great_expectations (~3 s) in the background while dbt runs: the checks come next."""
+
+    def load() -> None:
+        # an import error here is not lost: the checks stage imports again and reports it
+        with contextlib.suppress(Exception):
+            importlib.import_module("checks.gate")
+
+    threading.Thread(target=load, name="preload-checks", daemon=True).start()
+
+
+def _row_counts(paths: WarehousePaths) -> dict[str, int]:
+    with _connect_build(paths) as con:
+        return audit.mart_row_counts(con)
+
+
+def _check(paths: WarehousePaths, run_id: str) -> GateResult:
+    # imported here: great_expectations takes ~3 s to import, and only this stage needs it
+    from checks.gate import run_gate
+
     try:
-        publish(paths)
+        return run_gate(paths.build, paths.docs, run_id, before_store=lambda: testhooks.pause("checks"))
+    except Exception as error:  # GX or the read failed: the gate is closed, whatever the cause
+        raise StageFailed(ExitCode.CHECKS_FAILED, "checks", f"{type(error).__name__}: {error}") from error
+
+
+def _publish(paths: WarehousePaths) -> str | None:
+    try:
+        return publish(paths)
     except (OSError, duckdb.Error) as error:
         raise StageFailed(ExitCode.PUBLISH_FAILED, "publish", str(error)) from error
-
-
-def _record_start(paths: WarehousePaths, run_id: str, inputs: Sequence[Path]) -> None:
-    with duckdb.connect(str(paths.build)) as con:
-        ensure_audit_schema(con)
-        con.execute(
-            "insert into audit.refresh_runs (run_id, started_at, inputs, fazhi_version) values (?, ?, ?, ?)",
-            [run_id, datetime.now(UTC), [str(Path(p).resolve()) for p in inputs], version("fazhi")],
-        )
-
-
-def _record_end(
-    paths: WarehousePaths,
-    run_id: str,
-    load: LoadSummary | None,
-    outcome: str,
-    failed_stage: str | None,
-    message: str,
-) -> None:
-    with duckdb.connect(str(paths.build)) as con:
-        con.execute(
-            """update audit.refresh_runs set finished_at = ?, files_seen = ?, files_landed = ?,
-               files_rejected = ?, outcome = ?, failed_stage = ?, message = ? where run_id = ?""",
-            [
-                datetime.now(UTC),
-                load.files_seen if load else None,
-                load.files_landed if load else None,
-                load.files_rejected if load else None,
-                outcome,
-                failed_stage,
-                message,
-                run_id,
-            ],
-        )

@@ -1,9 +1,17 @@
-"""Land report files in the warehouse's `raw` schema, with lineage; reject what cannot be read."""
+"""Land report files in the warehouse's `raw` schema, with lineage; reject what cannot be read.
+
+Every file found either lands (raw.documents + raw.paragraphs, in one transaction) or is
+rejected (raw.rejects) with a reason a person understands; nothing a reader raises stops the
+load. Values reach DuckDB only as bound parameters or registered frames, never spliced into SQL.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,10 +20,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders.decode import DecodeError
 from loaders.discover import discover_files
-from loaders.formats import UnsupportedFormat, extract_text
+from loaders.formats import extract_text
+from loaders.limits import LoadLimits, megabytes
 from loaders.paragraphs import split_paragraphs
+from loaders.progress import LoadProgress, make_progress
+from loaders.rejection import REASON_CODES, Rejected
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -58,6 +68,13 @@ create table if not exists raw.loads (
     files_rejected integer
 );
 """
+# Columns added since the first version: a build database made by an older version gains them
+# (null in its old rows) and keeps loading.
+RAW_EVOLUTION = """
+alter table raw.documents add column if not exists metadata map(varchar, varchar);
+alter table raw.rejects add column if not exists reason_code varchar;
+alter table raw.loads add column if not exists files_identical_copies integer;
+"""
 
 
 @dataclass
@@ -65,9 +82,13 @@ class LoadSummary:
     load_id: str
     files_seen: int = 0
     files_landed: int = 0
-    files_already_landed: int = 0
+    files_already_landed: int = 0  # same bytes landed by an earlier load
+    files_identical_copies: int = 0  # same bytes as a file landed earlier in this load
     files_rejected: int = 0
     rejects: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    reject_codes: Counter[str] = field(default_factory=Counter)
+    bytes_read: int = 0
+    seconds: float = 0.0
 
     def describe(self) -> str:
         return (
@@ -75,76 +96,154 @@ class LoadSummary:
             f"{self.files_already_landed} already landed, {self.files_rejected} rejected"
         )
 
+    def paragraph(self) -> str:
+        """The end-of-load summary, in one paragraph."""
+        rate = self.files_seen / self.seconds if self.seconds > 0 else 0.0
+        text = (
+            f"Loaded {self.files_seen} files ({megabytes(self.bytes_read)}) in {self.seconds:.1f} s "
+            f"({rate:.1f} files/s): {self.files_landed} landed as new documents, "
+            f"{self.files_already_landed} already landed before, {self.files_identical_copies} identical "
+            f"copies of a file landed in this load, and {self.files_rejected} rejected"
+        )
+        if self.reject_codes:
+            parts = [f"{n} {REASON_CODES.get(code, code)}" for code, n in self.reject_codes.most_common()]
+            text += " (" + ", ".join(parts) + "; each with its reason in raw.rejects)"
+        return text + "."
+
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
+    con.execute(RAW_EVOLUTION)
 
 
 def paragraph_id(document_id: str, index: int) -> str:
     return f"{document_id}:{index}"
 
 
-def land_files(con: duckdb.DuckDBPyConnection, inputs: Iterable[Path]) -> LoadSummary:
-    """Land every readable file under the inputs that is not landed yet; reject the rest with a reason."""
+def land_files(
+    con: duckdb.DuckDBPyConnection,
+    inputs: Iterable[Path],
+    limits: LoadLimits | None = None,
+    progress: LoadProgress | None = None,
+) -> LoadSummary:
+    """Land every readable file under the inputs that is not landed yet; reject the rest with a reason.
+
+    ``limits`` defaults to the environment's (FAZHI_MAX_FILE_MB …); ``progress`` to lines on
+    stderr when the load is long or stderr is a terminal.
+    """
+    limits = limits or LoadLimits.from_env()
     ensure_raw_schema(con)
     input_list = [str(Path(p).resolve()) for p in inputs]
     summary = LoadSummary(load_id=str(uuid.uuid4()))
-    started = _now()
+    clock = time.monotonic()
     con.execute(
         "insert into raw.loads (load_id, started_at, inputs) values (?, ?, ?)",
-        [summary.load_id, started, input_list],
+        [summary.load_id, _now(), input_list],
     )
-    for found in discover_files(Path(p) for p in input_list):
+    found = list(discover_files(Path(p) for p in input_list))  # listed first: progress knows the total
+    progress = progress or make_progress(len(found))
+    landed_now: set[str] = set()
+    for item in found:
         summary.files_seen += 1
-        _land_one(con, found.path, summary)
+        if item.problem is not None:
+            _reject(con, summary, item.path, None, None, item.problem, item.code or "unreadable")
+        else:
+            _land_one(con, item.path, summary, limits, landed_now)
+        summary.seconds = time.monotonic() - clock
+        progress.update(summary)
+    progress.finish(summary)
     con.execute(
         """update raw.loads set finished_at = ?, files_seen = ?, files_landed = ?,
-           files_already_landed = ?, files_rejected = ? where load_id = ?""",
+           files_already_landed = ?, files_rejected = ?, files_identical_copies = ? where load_id = ?""",
         [
             _now(),
             summary.files_seen,
             summary.files_landed,
             summary.files_already_landed,
             summary.files_rejected,
+            summary.files_identical_copies,
             summary.load_id,
         ],
     )
     return summary
 
 
-def _land_one(con: duckdb.DuckDBPyConnection, path: Path, summary: LoadSummary) -> None:
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The file's bytes, refusing (before reading) anything over the limit, and any file that
+    grows past it while being read: memory stays bounded by the limit."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise _too_large(size, limit)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(len(data), limit)
+    return data
+
+
+def _too_large(size: int, limit: int) -> Rejected:
+    return Rejected(
+        f"file of {megabytes(size)}; the limit is {megabytes(limit)} "
+        "(set it with --max-file-mb or FAZHI_MAX_FILE_MB)",
+        "too_large",
+    )
+
+
+def _land_one(
+    con: duckdb.DuckDBPyConnection, path: Path, summary: LoadSummary, limits: LoadLimits, landed_now: set[str]
+) -> None:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        _reject(con, summary, path, None, None, f"cannot read the file: {error.strerror or error}")
+        data = read_bounded(path, limits.max_file_bytes)
+    except Rejected as rejected:
+        _reject(con, summary, path, _size(path), None, rejected.reason, rejected.code)
         return
+    except FileNotFoundError:
+        _reject(con, summary, path, None, None, "the file vanished before it could be read", "vanished")
+        return
+    except OSError as error:
+        _reject(
+            con, summary, path, None, None, f"cannot read the file: {error.strerror or error}", "unreadable"
+        )
+        return
+    summary.bytes_read += len(data)
     document_id = hashlib.sha256(data).hexdigest()
     if con.execute("select 1 from raw.documents where document_id = ?", [document_id]).fetchall():
-        summary.files_already_landed += 1
+        if document_id in landed_now:
+            summary.files_identical_copies += 1
+        else:
+            summary.files_already_landed += 1
         return
     try:
-        extracted = extract_text(path, data)
-    except (DecodeError, UnsupportedFormat) as error:
-        _reject(con, summary, path, len(data), document_id, str(error))
+        extracted = extract_text(path, data, limits)
+    except Rejected as rejected:
+        _reject(con, summary, path, len(data), document_id, rejected.reason, rejected.code)
+        return
+    except Exception as error:  # a library failing on a hostile file must not stop the load
+        reason = f"the {path.suffix or 'file'} reader failed: {type(error).__name__}: {error}"[:500]
+        _reject(con, summary, path, len(data), document_id, reason, "reader_error")
         return
     paragraphs = split_paragraphs(extracted.text)
     if not paragraphs:
-        _reject(con, summary, path, len(data), document_id, "no text: the file holds only white space")
+        _reject(
+            con, summary, path, len(data), document_id, "no text: the file holds only white space", "no_text"
+        )
         return
     con.execute("begin transaction")
     try:
         con.execute(
-            "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            """insert into raw.documents (document_id, file_name, source_path, media_type, encoding,
+               byte_size, text, load_id, loaded_at, metadata) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 document_id,
-                path.name,
-                str(path),
+                display_name(path),
+                display_path(path),
                 extracted.media_type,
                 extracted.encoding,
                 len(data),
                 extracted.text,
                 summary.load_id,
                 _now(),
+                extracted.metadata,
             ],
         )
         frame = pd.DataFrame(
@@ -158,13 +257,35 @@ def _land_one(con: duckdb.DuckDBPyConnection, path: Path, summary: LoadSummary) 
             }
         )
         con.register("landing_paragraphs", frame)
-        con.execute("insert into raw.paragraphs select * from landing_paragraphs")
+        con.execute(
+            """insert into raw.paragraphs
+                   (paragraph_id, document_id, paragraph_index, char_start, char_end, text)
+               select paragraph_id, document_id, paragraph_index, char_start, char_end, text
+               from landing_paragraphs"""
+        )
         con.unregister("landing_paragraphs")
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
+    landed_now.add(document_id)
     summary.files_landed += 1
+
+
+def display_path(path: Path) -> str:
+    """The path as text that can be stored: bytes that are not UTF-8 are shown as \\x.. escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def display_name(path: Path) -> str:
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _reject(
@@ -174,19 +295,23 @@ def _reject(
     byte_size: int | None,
     content_hash: str | None,
     reason: str,
+    code: str,
 ) -> None:
+    source_path = display_path(path)
     summary.files_rejected += 1
-    summary.rejects.append((str(path), reason))
+    summary.reject_codes[code] += 1
+    summary.rejects.append((source_path, reason))
     already = con.execute(
         """select 1 from raw.rejects where source_path = ? and content_hash is not distinct from ?
            and reason = ?""",
-        [str(path), content_hash, reason],
+        [source_path, content_hash, reason],
     ).fetchall()
     if already:
         return
     con.execute(
-        "insert into raw.rejects values (?, ?, ?, ?, ?, ?, ?)",
-        [summary.load_id, str(path), path.name, byte_size, content_hash, reason, _now()],
+        """insert into raw.rejects (load_id, source_path, file_name, byte_size, content_hash, reason,
+           rejected_at, reason_code) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [summary.load_id, source_path, display_name(path), byte_size, content_hash, reason, _now(), code],
     )
 
 

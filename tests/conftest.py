@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -18,3 +23,40 @@ def samples_dir() -> Path:
 @pytest.fixture(scope="session")
 def sample_texts() -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(SAMPLES_DIR.glob("*.txt"))}
+
+
+FAZHI = str(Path(sys.executable).parent / "fazhi")
+
+
+def run_fazhi(*args: str) -> subprocess.CompletedProcess[str]:
+    """The `fazhi` command line, as a user runs it."""
+    return subprocess.run([FAZHI, *args], capture_output=True, text=True, check=False, timeout=600)
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+@dataclass(frozen=True)
+class BuiltWarehouse:
+    inbox: Path
+    warehouse: Path
+    refresh: subprocess.CompletedProcess[str]
+
+    @property
+    def build_db(self) -> Path:
+        return self.warehouse.parent / "build" / self.warehouse.name
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> BuiltWarehouse:
+    """The samples (plus one empty file) refreshed once into a published warehouse."""
+    root = tmp_path_factory.mktemp("sample_warehouse")
+    inbox = root / "inbox"
+    shutil.copytree(SAMPLES_DIR, inbox)
+    (inbox / "broken.txt").write_bytes(b"")
+    warehouse = root / "out" / "fazhi.duckdb"
+    result = run_fazhi("refresh", "--input", str(inbox), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr
+    return BuiltWarehouse(inbox, warehouse, result)

@@ -2,47 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
-import duckdb
 import pytest
 
-FAZHI = str(Path(sys.executable).parent / "fazhi")
+from tests.conftest import query, run_fazhi
 
 
-def run_fazhi(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([FAZHI, *args], capture_output=True, text=True, check=False, timeout=600)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, samples_dir):
-    root = tmp_path_factory.mktemp("e2e")
-    inbox = root / "inbox"
-    shutil.copytree(samples_dir, inbox)
-    (inbox / "broken.txt").write_bytes(b"")
-    warehouse = root / "out" / "fazhi.duckdb"
-    result = run_fazhi("refresh", "--input", str(inbox), "--warehouse", str(warehouse))
-    assert result.returncode == 0, result.stderr
-    return inbox, warehouse, result
-
-
-def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql, params or []).fetchall()
+@pytest.fixture()
+def built(sample_warehouse):
+    return sample_warehouse
 
 
 def test_the_published_warehouse_holds_every_layer(built):
-    _, warehouse, _ = built
+    warehouse = built.warehouse
     schemas = {row[0] for row in query(warehouse, "select distinct schema_name from duckdb_schemas()")}
     assert {"raw", "staging", "intermediate", "marts", "audit"} <= schemas
     assert (warehouse.parent / "build" / warehouse.name).exists()
 
 
 def test_every_sample_is_attributed_to_its_jurisdiction_and_year(built):
-    _, warehouse, _ = built
+    warehouse = built.warehouse
     rows = query(
         warehouse,
         "select jurisdiction_name, report_year, script from marts.dim_documents order by file_name",
@@ -56,7 +34,7 @@ def test_every_sample_is_attributed_to_its_jurisdiction_and_year(built):
 
 
 def test_pingluo_2023_reports_79_administrative_reconsideration_cases(built):
-    _, warehouse, _ = built
+    warehouse = built.warehouse
     rows = query(
         warehouse,
         """select value, unit from marts.metrics_by_jurisdiction_year
@@ -67,7 +45,7 @@ def test_pingluo_2023_reports_79_administrative_reconsideration_cases(built):
 
 
 def test_every_mention_points_at_its_surface_in_the_landed_text(built):
-    _, warehouse, _ = built
+    warehouse = built.warehouse
     mismatches = query(
         warehouse,
         """select m.mention_id from marts.fct_quantity_mentions m
@@ -79,7 +57,7 @@ def test_every_mention_points_at_its_surface_in_the_landed_text(built):
 
 
 def test_traditional_report_keeps_its_surfaces_and_gives_normalized_values(built):
-    _, warehouse, _ = built
+    warehouse = built.warehouse
     rows = query(
         warehouse,
         """select m.surface, m.value, m.unit from marts.fct_quantity_mentions m
@@ -91,7 +69,7 @@ def test_traditional_report_keeps_its_surfaces_and_gives_normalized_values(built
 
 
 def test_the_rejected_file_is_recorded_and_the_load_went_on(built):
-    _, warehouse, result = built
+    warehouse, result = built.warehouse, built.refresh
     assert query(warehouse, "select file_name, reason from raw.rejects") == [
         ("broken.txt", "the file is empty")
     ]
@@ -100,7 +78,7 @@ def test_the_rejected_file_is_recorded_and_the_load_went_on(built):
 
 
 def test_a_second_refresh_with_nothing_new_changes_no_mart_row(built):
-    inbox, warehouse, _ = built
+    inbox, warehouse = built.inbox, built.warehouse
     marts = [
         "dim_documents",
         "fct_quantity_mentions",
@@ -136,7 +114,7 @@ def test_help_explains_every_command():
 
 
 def test_show_prints_metrics_by_jurisdiction_and_year(built):
-    _, warehouse, _ = built
+    warehouse = built.warehouse
     result = run_fazhi("show", "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stderr
     assert "平罗县" in result.stdout and "2023" in result.stdout

@@ -13,6 +13,11 @@ documents as (
         list(paragraph_id order by paragraph_index) as paragraph_ids,
         list(paragraph_text_simplified order by paragraph_index) as paragraph_texts
     from paragraphs
+    -- each report once: another copy of a report already landed (int_document_copies) is not
+    -- extracted, so its quantities are counted once, from the canonical copy
+    where document_id not in (
+        select document_id from {{ ref('int_document_copies') }} where duplicate_of is not null
+    )
     group by document_id
 
 ),

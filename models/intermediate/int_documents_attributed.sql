@@ -40,7 +40,9 @@ attributed as (
                 then 'traditional'
             else 'simplified'
         end as script,
-        attribute_document(document_texts.document_text_simplified, documents.file_name) as attribution
+        attribute_document(
+            document_texts.document_text_simplified, documents.file_name, documents.page_metadata
+        ) as attribution
     from documents
     inner join document_texts on documents.document_id = document_texts.document_id
 

@@ -50,11 +50,7 @@ placed as (
         per_mention.mention.period as period,
         nullif(per_mention.mention.scope, '') as scope,
         per_mention.mention.chinese_numeral as chinese_numeral,
-        per_mention.mention.subject_index as subject_index,
-        -- the sentence up to the quantity: what the metric mapping reads
-        regexp_extract(
-            left(paragraphs.paragraph_text_simplified, per_mention.mention."end"), '[^。;;!?!?]*$'
-        ) as clause_simplified
+        per_mention.mention.subject_index as subject_index
     from per_mention
     inner join paragraphs on per_mention.paragraph_id = paragraphs.paragraph_id
 

@@ -8,6 +8,12 @@ extractions as (
 
     select document_id, extraction_error from {{ ref('int_document_extractions') }}
 
+),
+
+copies as (
+
+    select document_id, content_key, duplicate_of from {{ ref('int_document_copies') }}
+
 )
 
 select
@@ -31,6 +37,9 @@ select
     load_id,
     loaded_at,
     attribution_error,
-    extractions.extraction_error
+    extractions.extraction_error,
+    copies.content_key,
+    copies.duplicate_of
 from documents
 left join extractions using (document_id)
+left join copies using (document_id)

@@ -15,6 +15,13 @@ metrics as (
 
     select metric_id, unit as metric_unit from {{ ref('dim_metric') }}
 
+),
+
+mention_metrics as (
+
+    -- the value in the indicator's unit, where the conversion is exact
+    select mention_id, metric_value, unit_factor from {{ ref('int_quantity_mention_metrics') }}
+
 )
 
 select
@@ -26,6 +33,8 @@ select
     mentions.value,
     mentions.unit,
     metrics.metric_unit,
+    mention_metrics.metric_value,
+    mention_metrics.unit_factor,
     mentions.qualifier,
     mentions.period,
     mentions.scope,
@@ -35,7 +44,9 @@ select
     mentions.file_name,
     mentions.paragraph_id,
     mentions.char_start,
-    mentions.char_end
+    mentions.char_end,
+    mentions.dq_status
 from mentions
 inner join documents on mentions.document_id = documents.document_id
 inner join metrics on mentions.metric_id = metrics.metric_id
+left join mention_metrics on mentions.mention_id = mention_metrics.mention_id

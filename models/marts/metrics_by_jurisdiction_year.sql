@@ -1,6 +1,7 @@
--- One value per jurisdiction, year and indicator, chosen by a documented rule:
--- whole jurisdiction before a narrower scope, full year before a partial period, exact
--- before approximate, then the first statement in the earliest-loaded report. Every
+-- One value per jurisdiction, year and indicator, in the indicator's unit, chosen by a
+-- documented rule: whole jurisdiction before a narrower scope, full year before a partial
+-- period, a value converted exactly to the indicator's unit before one only of the same unit
+-- family, exact before approximate, then the first statement in the earliest-loaded report. Every
 -- supporting mention stays linked, and disagreement is shown, never averaged away.
 with observations as (
 
@@ -18,6 +19,7 @@ ranked as (
             order by
                 scope is null desc,
                 period = 'year' desc,
+                metric_value is not null desc,
                 qualifier = 'exact' desc,
                 document_id,
                 char_start
@@ -51,8 +53,10 @@ select
     chosen.jurisdiction_name,
     chosen.report_year,
     chosen.metric_id,
-    chosen.value,
-    chosen.unit,
+    chosen.metric_value as value,
+    chosen.metric_unit as unit,
+    chosen.value as stated_value,
+    chosen.unit as stated_unit,
     chosen.qualifier,
     chosen.period,
     chosen.scope,

@@ -14,6 +14,8 @@ renamed as (
         encoding as detected_encoding,
         byte_size,
         text as document_text,
+        -- the page's fields (标题, 发布机构, 发布日期 …) from web pages; empty for other formats
+        coalesce(metadata, map()::map(varchar, varchar)) as page_metadata,
         load_id,
         loaded_at
     from source

@@ -13,6 +13,7 @@ renamed as (
         byte_size,
         content_hash,
         reason,
+        reason_code,
         rejected_at
     from source
 

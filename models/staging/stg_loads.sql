@@ -14,7 +14,8 @@ renamed as (
         files_seen,
         files_landed,
         files_already_landed,
-        files_rejected
+        files_rejected,
+        files_identical_copies
     from source
 
 )

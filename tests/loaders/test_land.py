@@ -100,8 +100,11 @@ def test_symlinks_leading_outside_the_inputs_are_not_followed(con, tmp_path, sam
     shutil.copy(next(samples_dir.glob("001_*.txt")), folder / "inside.txt")
     (folder / "alias.txt").symlink_to(folder / "inside.txt")
     summary = land_files(con, [folder])
-    assert summary.files_seen == 1 and summary.files_landed == 1
+    assert summary.files_seen == 2 and summary.files_landed == 1 and summary.files_rejected == 1
     assert con.execute("select file_name from raw.documents").fetchall() == [("inside.txt",)]
+    assert con.execute("select file_name, reason_code from raw.rejects").fetchall() == [
+        ("escape.txt", "symlink_outside")
+    ]
 
 
 def test_each_load_is_recorded(con, inbox):

@@ -1,0 +1,147 @@
+"""The language of the mention → indicator mapping, read from the seeds (no rule lives here).
+
+- `metric_catalog.csv`: every indicator, its kind, unit, plausible range, name and aliases.
+- `metric_unit_compatibility.csv`: which stated units an indicator's unit accepts, with the
+  exact factor when the conversion is exact (名 → 人 is 1) and none when it is only a family
+  (个 for 项, 宗 for 件): accepted for mapping, not converted.
+- `metric_context_terms.csv`: per indicator (or `*` for all), words that decide between
+  indicators: `topic` (one must stand in the mention's section, paragraph or sentence),
+  `off_topic` (none may stand nearer than the nearest topic word), `require` (one must stand in
+  the mention's own phrase), `exclude` (none may stand there) and, for `*` only, `counted`
+  (words right after a count's measure word that make it count bodies: 34个部门).
+- `metric_scope_rules.csv`: which narrower scopes an indicator still takes (`*`: all).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS_ENV = "FAZHI_SEEDS_DIR"
+ALL = "*"
+# an ellipsis in an alias ("审查…政策措施文件") stands for a few characters of anything
+ELLIPSIS_SPAN = 20
+
+
+def default_seeds_dir() -> Path:
+    """$FAZHI_SEEDS_DIR, else the project's seeds/ folder."""
+    env = os.environ.get(SEEDS_ENV)
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "seeds"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    pattern: re.Pattern[str]
+    length: int  # characters without the ellipses: longer is more specific
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    metric_id: str
+    kind: str
+    unit: str
+    valid_min: float | None
+    valid_max: float | None
+    aliases: tuple[Alias, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    indicators: tuple[Indicator, ...]
+    # (metric_id or "", metric unit) -> {stated unit: exact factor, or None for a family match}
+    units: dict[tuple[str, str], dict[str, float | None]]
+    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    requires: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    excludes: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    scopes: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    off_topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    counted: re.Pattern[str] | None = None  # words right after a count that make it count bodies
+
+    def unit_factor(self, indicator: Indicator, stated_unit: str) -> tuple[bool, float | None]:
+        """Whether the stated unit is accepted for the indicator, and the exact factor if any."""
+        for key in ((indicator.metric_id, indicator.unit), ("", indicator.unit)):
+            accepted = self.units.get(key, {})
+            if stated_unit in accepted:
+                return True, accepted[stated_unit]
+        return False, None
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    parts = [re.escape(part) for part in alias.split("…")]
+    return re.compile(f".{{0,{ELLIPSIS_SPAN}}}".join(parts))
+
+
+def _terms(text: str) -> list[str]:
+    return [t.strip() for t in text.split("|") if t.strip()]
+
+
+def _union(words: list[str]) -> re.Pattern[str]:
+    # longest first, so the regex reports the most specific word
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+@lru_cache(maxsize=8)
+def _load(seeds_dir: str) -> Vocabulary:
+    root = Path(seeds_dir)
+    indicators = []
+    for row in _rows(root / "metric_catalog.csv"):
+        names = [row["name_zh"], *_terms(row["aliases_zh"])]
+        seen: dict[str, Alias] = {}
+        for name in names:
+            if name and name not in seen:
+                seen[name] = Alias(name, alias_pattern(name), len(name.replace("…", "")))
+        indicators.append(
+            Indicator(
+                row["metric_id"],
+                row["kind"],
+                row["unit"],
+                _number(row["valid_min"]),
+                _number(row["valid_max"]),
+                tuple(seen.values()),
+            )
+        )
+    units: dict[tuple[str, str], dict[str, float | None]] = {}
+    for row in _rows(root / "metric_unit_compatibility.csv"):
+        key = (row["metric_id"], row["metric_unit"])
+        units.setdefault(key, {})[row["mention_unit"]] = _number(row["factor"])
+    words: dict[str, dict[str, list[str]]] = {
+        "topic": {},
+        "off_topic": {},
+        "require": {},
+        "exclude": {},
+        "counted": {},
+    }
+    for row in _rows(root / "metric_context_terms.csv"):
+        words[row["role"]].setdefault(row["metric_id"], []).extend(_terms(row["terms"]))
+    scopes = {
+        row["metric_id"]: re.compile(row["scope_pattern"]) for row in _rows(root / "metric_scope_rules.csv")
+    }
+    counted = words["counted"].get(ALL)
+    return Vocabulary(
+        tuple(indicators),
+        units,
+        topics={k: _union(v) for k, v in words["topic"].items()},
+        requires={k: _union(v) for k, v in words["require"].items()},
+        excludes={k: _union(v) for k, v in words["exclude"].items()},
+        scopes=scopes,
+        off_topics={k: _union(v) for k, v in words["off_topic"].items()},
+        counted=_union(counted) if counted else None,
+    )
+
+
+def load_vocabulary(seeds_dir: Path | str | None = None) -> Vocabulary:
+    return _load(str(seeds_dir or default_seeds_dir()))

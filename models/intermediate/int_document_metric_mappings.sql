@@ -1,0 +1,73 @@
+-- The mention → indicator mapping reads a mention's section heading and paragraph as well as
+-- its sentence, so it runs once per document (Python UDF map_document_metrics; see indicators/).
+with paragraphs as (
+
+    select * from {{ ref('stg_paragraphs') }}
+
+),
+
+mentions as (
+
+    select * from {{ ref('int_quantity_mentions') }}
+
+),
+
+numbered_paragraphs as (
+
+    select
+        *,
+        (row_number() over (partition by document_id order by paragraph_index) - 1)::integer as paragraph_position
+    from paragraphs
+
+),
+
+documents as (
+
+    select
+        document_id,
+        list(paragraph_text_simplified order by paragraph_index) as paragraph_texts
+    from numbered_paragraphs
+    group by document_id
+
+),
+
+document_mentions as (
+
+    select
+        mentions.document_id,
+        list(
+            struct_pack(
+                mention_id := mentions.mention_id,
+                paragraph := numbered_paragraphs.paragraph_position,
+                start := (mentions.char_start - numbered_paragraphs.char_start)::integer,
+                "end" := (mentions.char_end - numbered_paragraphs.char_start)::integer,
+                value := mentions.value,
+                unit := mentions.unit,
+                kind := mentions.kind,
+                subject := mentions.subject,
+                scope := mentions.scope,
+                subject_index := mentions.subject_index
+            )
+            order by mentions.char_start, mentions.subject_index
+        ) as mentions
+    from mentions
+    inner join numbered_paragraphs on mentions.paragraph_id = numbered_paragraphs.paragraph_id
+    group by mentions.document_id
+
+),
+
+mapped as (
+
+    select
+        documents.document_id,
+        map_document_metrics(documents.paragraph_texts, document_mentions.mentions) as mapping
+    from documents
+    inner join document_mentions on documents.document_id = document_mentions.document_id
+
+)
+
+select
+    document_id,
+    mapping.matches as matches,
+    mapping.error as mapping_error
+from mapped

@@ -1,0 +1,101 @@
+"""The expectation suite is generated from the catalog and the seeds, and gates on the failure share."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from checks.gx_runner import ValidationReport
+from checks.suite import MAX_OUT_OF_RANGE_SHARE, Range, Reference, build_specs
+
+
+def reference(**overrides) -> Reference:
+    values = {
+        "catalog_ranges": {
+            "a_rate": Range(0.0, 100.0),
+            "b_rate": Range(0.0, 100.0),
+            "wide": Range(0.0, 300.0),
+        },
+        "kind_ranges": {("rate", "%"): Range(0.0, 100.0), ("count", "*"): Range(0.0, None)},
+        "allowed_units": ["%", "件"],
+        "last_sane_year": 2027,
+    }
+    values.update(overrides)
+    return Reference(**values)
+
+
+def test_one_range_expectation_per_distinct_catalog_range():
+    specs = [s for s in build_specs(reference()) if s.expectation_id.startswith("catalog_range_")]
+    assert {s.expectation_id for s in specs} == {"catalog_range_0_100", "catalog_range_0_300"}
+    shared = next(s for s in specs if s.expectation_id == "catalog_range_0_100")
+    assert shared.kwargs["max_value"] == 100.0
+    assert '"a_rate", "b_rate"' in shared.kwargs["row_condition"]
+
+
+def test_unmapped_rates_are_held_to_0_to_100_and_counts_to_non_negative():
+    specs = {s.expectation_id: s for s in build_specs(reference())}
+    rate = specs["kind_range_rate_%"].kwargs
+    assert (rate["min_value"], rate["max_value"]) == (0.0, 100.0)
+    assert 'metric_key == ""' in rate["row_condition"]
+    count = specs["kind_range_count_any"].kwargs
+    assert count["min_value"] == 0.0 and "max_value" not in count
+
+
+def test_the_gate_is_the_share_of_unreviewed_out_of_range_mentions():
+    spec = next(
+        s for s in build_specs(reference()) if s.expectation_id == "out_of_range_share_below_threshold"
+    )
+    assert spec.kwargs["value_set"] == ["ok", "reviewed_exception"]
+    assert spec.kwargs["mostly"] == pytest.approx(1 - MAX_OUT_OF_RANGE_SHARE)
+
+
+def test_structural_expectations_cover_keys_units_years_and_lineage():
+    ids = {s.expectation_id for s in build_specs(reference(catalog_ranges={}, kind_ranges={}))}
+    assert {"mention_id_unique", "metric_year_key_unique", "mention_unit_allowed", "report_year_sane"} <= ids
+    assert {"mention_traceable", "observation_traceable"} <= ids
+
+
+def test_a_metric_id_that_is_not_an_identifier_is_not_pasted_into_a_condition():
+    ref = reference(catalog_ranges={'x" or True or "': Range(0.0, 1.0)})
+    specs = build_specs(ref)
+    assert not [s for s in specs if s.expectation_id.startswith("catalog_range_")]
+    assert ref.notes
+
+
+def test_a_suite_that_evaluates_nothing_fails():
+    assert not ValidationReport(gx_version="x").success
+
+
+def test_gx_validates_a_frame_and_reports_the_out_of_range_share(tmp_path):
+    from checks.gx_runner import validate
+    from checks.suite import ExpectationSpec
+
+    frame = pd.DataFrame({"dq_status": ["ok"] * 8 + ["out_of_range"] * 2, "value": [1.0] * 10})
+    specs = [
+        ExpectationSpec(
+            "t",
+            "share",
+            "ExpectColumnValuesToBeInSet",
+            {"column": "dq_status", "value_set": ["ok"], "mostly": 0.95},
+            "share",
+        ),
+        ExpectationSpec(
+            "t",
+            "ok_values",
+            "ExpectColumnValuesToBeBetween",
+            {
+                "column": "value",
+                "min_value": 0,
+                "max_value": 10,
+                "row_condition": 'dq_status == "ok"',
+                "condition_parser": "pandas",
+            },
+            "r",
+        ),
+    ]
+    report = validate({"t": frame}, specs, tmp_path / "docs", run_name="unit")
+    outcomes = {o.expectation_id: o for o in report.outcomes}
+    assert not outcomes["share"].success and outcomes["share"].unexpected_count == 2
+    assert outcomes["ok_values"].success and outcomes["ok_values"].element_count == 8
+    assert not report.success and report.evaluated == 2
+    assert (tmp_path / "docs" / "index.html").exists()
