@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup run test lint clean
+.PHONY: setup run test lint clean bench
 
 setup: $(STAMP)
 
@@ -30,3 +30,8 @@ lint: setup
 
 clean:
 	rm -rf warehouse target logs .pytest_cache
+
+# Benchmark at scale (not a test): BENCH_SIZES="1000 10000 100000" make bench; see docs/benchmarks.md.
+BENCH_SIZES ?= 1000 10000
+bench: setup
+	BENCH_SIZES="$(BENCH_SIZES)" $(BIN)/python -m bench

@@ -79,6 +79,27 @@ def build_parser() -> argparse.ArgumentParser:
         f"or {ENV_MAX_FILE_MB[0]})",
     )
 
+    synth = commands.add_parser(
+        "synth",
+        help="write a synthetic corpus for benchmarks, with the quantities it must score on",
+        description=(
+            "Recombine the sample corpus's paragraphs into N realistic reports of other jurisdictions "
+            "and years, with re-drawn numbers, some in traditional script; write them to DIR with "
+            "expected_mentions.csv and expected_documents.csv (the gold CSV format). "
+            "Deterministic for a seed."
+        ),
+    )
+    synth.add_argument("--docs", type=int, required=True, metavar="N", help="how many reports")
+    synth.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
+    synth.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    synth.add_argument(
+        "--traditional-share", type=float, default=0.2, metavar="F", help="share in traditional script (0.2)"
+    )
+    synth.add_argument(
+        "--prefix", default="s", help="file name prefix, so corpora of other seeds can join one (default s)"
+    )
+    synth.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+
     show = commands.add_parser("show", help="print the published metrics by jurisdiction and year")
     show.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, metavar="PATH")
     return parser
@@ -123,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
             for note in outcome.notes:
                 print(f"  {note}", file=sys.stderr)
         return int(outcome.exit_code)
+    if args.command == "synth":
+        from synth.cli import run_synth
+
+        return run_synth(args)
     if args.command == "show":
         from fazhi.show import show
 

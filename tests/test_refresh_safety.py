@@ -252,10 +252,6 @@ def test_a_batch_of_impossible_rates_fails_the_gate_and_is_not_published(site: S
     )
     assert flagged[0][0] is not None and flagged[0][0] > 300
     assert (site.warehouse.parent / "docs" / "gx" / "index.html").exists()
-    # the same bad batch keeps failing: it never reaches readers on a later run either
-    assert site.refresh().returncode == 5
-    assert sha256(site.warehouse) == published
-
     # the file is corrected: its new content replaces the old rows, and the batch goes through
     site.add(SAMPLES[2], name="broken_rates.txt")
     fixed = site.refresh()

@@ -17,12 +17,7 @@ staged as (
 
 keyed as (
 
-    select
-        document_id,
-        -- paragraphs joined without a separator: line breaks are layout, not content
-        content_key(string_agg(paragraph_text, '' order by paragraph_index)) as content_key
-    from {{ ref('stg_paragraphs') }}
-    group by document_id
+    select * from {{ ref('int_document_content_keys') }}
 
 ),
 

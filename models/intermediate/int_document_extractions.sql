@@ -1,3 +1,14 @@
+-- Incremental by document: extraction is a Python UDF, so a refresh extracts only the canonical
+-- documents it has not extracted yet, and drops those that left staging or became a copy of a
+-- better one. `fazhi refresh` rebuilds it in full when the code or the seeds change.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_copies') }} where duplicate_of is null)"
+) }}
+
 -- The extractor reads a document's paragraphs in order (a table states its unit once, above
 -- its rows), so it runs once per document and returns the mentions of each paragraph.
 with paragraphs as (
@@ -18,6 +29,9 @@ documents as (
     where document_id not in (
         select document_id from {{ ref('int_document_copies') }} where duplicate_of is not null
     )
+    {% if is_incremental() %}
+        and document_id not in (select document_id from {{ this }})
+    {% endif %}
     group by document_id
 
 ),

@@ -1,5 +1,15 @@
 -- The mention → indicator mapping reads a mention's section heading and paragraph as well as
 -- its sentence, so it runs once per document (Python UDF map_document_metrics; see indicators/).
+-- Incremental by document: a refresh maps only the documents it has not mapped yet, and drops
+-- those no longer extracted. `fazhi refresh` rebuilds it in full when the code or seeds change.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
+) }}
+
 with paragraphs as (
 
     select * from {{ ref('stg_paragraphs') }}
@@ -27,6 +37,9 @@ documents as (
         document_id,
         list(paragraph_text_simplified order by paragraph_index) as paragraph_texts
     from numbered_paragraphs
+    {% if is_incremental() %}
+    where document_id not in (select document_id from {{ this }})
+    {% endif %}
     group by document_id
 
 ),

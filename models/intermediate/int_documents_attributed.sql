@@ -1,6 +1,20 @@
+-- Incremental by document: attribution is a Python UDF, so a refresh attributes only the
+-- documents it has not seen, and drops those no longer in staging (a changed file replaced
+-- them). `fazhi refresh` rebuilds it in full when the code or the seeds change.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('stg_documents') }})"
+) }}
+
 with documents as (
 
     select * from {{ ref('stg_documents') }}
+    {% if is_incremental() %}
+    where document_id not in (select document_id from {{ this }})
+    {% endif %}
 
 ),
 

@@ -1,0 +1,1 @@
+"""Benchmarks of the refresh at scale (`make bench`; not part of `make test`)."""

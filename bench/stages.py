@@ -1,0 +1,69 @@
+"""`python -m bench.stages OUT.json -- <fazhi refresh args>`: one refresh, timed by stage.
+
+The refresh records no per-stage times, so this wraps the functions its stages call (found
+by name on their modules) with a clock and writes the seconds spent in each to OUT.json.
+A stage whose function is not found (renamed) is reported missing, never guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# stage -> (module, attribute): what the stage calls
+STAGE_FUNCTIONS = {
+    "load": ("fazhi.refresh", "land_files"),
+    "supersede": ("fazhi.refresh", "supersede_changed_files"),
+    "dbt build": ("fazhi.refresh", "run_dbt"),
+    "checks": ("checks.gate", "run_gate"),
+    "publish": ("fazhi.refresh", "publish"),
+}
+
+
+def _timed(seconds: dict[str, float], stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.monotonic()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[stage] = seconds.get(stage, 0.0) + time.monotonic() - started
+
+    return wrapper
+
+
+def instrument(seconds: dict[str, float]) -> list[str]:
+    """Wrap every stage function it finds; returns the stages it could not find."""
+    missing = []
+    for stage, (module_name, attribute) in STAGE_FUNCTIONS.items():
+        module = importlib.import_module(module_name)
+        function = getattr(module, attribute, None)
+        if function is None:
+            missing.append(stage)
+            continue
+        setattr(module, attribute, _timed(seconds, stage, function))
+    return missing
+
+
+def main(argv: list[str]) -> int:
+    out, _, refresh_args = argv[0], argv[1], argv[2:]
+    seconds: dict[str, float] = {}
+    missing = instrument(seconds)
+    from fazhi.cli import main as fazhi_main
+
+    started = time.monotonic()
+    code = fazhi_main(["refresh", *refresh_args])
+    total = time.monotonic() - started
+    record = {"exit_code": code, "total": total, "stages": seconds, "missing": missing}
+    Path(out).write_text(json.dumps(record))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
