@@ -52,7 +52,12 @@ def _refresh(inputs: list[Path], warehouse: Path, stage_file: Path) -> dict[str,
     stages = json.loads(stage_file.read_text()) if stage_file.exists() else {}
     if measured.returncode != 0:
         print(measured.output[-3000:], file=sys.stderr)
+    peaks = {
+        stage: max(measured.peak_between(start, end) for start, end in spans)
+        for stage, spans in stages.get("spans", {}).items()
+    }
     return {
+        "stage_peak_rss": peaks,
         "exit_code": measured.returncode,
         "seconds": measured.seconds,
         "peak_rss": measured.peak_rss,

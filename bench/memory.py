@@ -46,11 +46,16 @@ class Measured:
     seconds: float
     peak_rss: int  # bytes, the whole tree at its largest
     output: str
+    samples: list[tuple[float, int]]  # (wall clock, bytes)
+
+    def peak_between(self, start: float, end: float) -> int:
+        return max((rss for at, rss in self.samples if start <= at <= end), default=0)
 
 
 def run_measured(args: list[str], env: dict[str, str] | None = None) -> Measured:
     """Run a command to the end, sampling its tree's memory."""
     peak = 0
+    samples: list[tuple[float, int]] = []
     started = time.monotonic()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     done = threading.Event()
@@ -58,7 +63,9 @@ def run_measured(args: list[str], env: dict[str, str] | None = None) -> Measured
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            rss = tree_rss(process.pid)
+            samples.append((time.time(), rss))
+            peak = max(peak, rss)
             done.wait(INTERVAL)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -67,4 +74,4 @@ def run_measured(args: list[str], env: dict[str, str] | None = None) -> Measured
     seconds = time.monotonic() - started
     done.set()
     sampler.join()
-    return Measured(process.returncode, seconds, peak, output)
+    return Measured(process.returncode, seconds, peak, output, samples)

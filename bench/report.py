@@ -42,6 +42,10 @@ def _size_table(sizes: list[dict[str, Any]]) -> list[str]:
             cells.append(f"{models[i][0]} {models[i][1]:.1f} s" if i < len(models) else "")
         lines.append(_row(f"· dbt, slowest #{i + 1}", cells))
     lines.append(_row("peak RSS (refresh + dbt)", [f"{s['full']['peak_rss'] / 1e9:.2f} GB" for s in sizes]))
+    for stage in STAGES:
+        peaks = [s["full"].get("stage_peak_rss", {}).get(stage) for s in sizes]
+        if any(peaks):
+            lines.append(_row(f"· during {stage}", [f"{p / 1e9:.2f} GB" if p else "–" for p in peaks]))
     lines.append(_row("published file", [_mb(s["published_bytes"]) for s in sizes]))
     lines.append(_row("build file", [_mb(s["build_bytes"]) for s in sizes]))
     rates = [s["characters"] / s["full"]["seconds"] for s in sizes]
@@ -61,8 +65,10 @@ def _size_table(sizes: list[dict[str, Any]]) -> list[str]:
         f"{c['jurisdiction_right']:,}/{c['documents']:,}, {c['year_right']:,}/{c['documents']:,}"
         for c in scores
     ]))  # fmt: skip
-    worst = [max(s["queries"].items(), key=lambda kv: kv[1]) for s in sizes]
-    lines.append(_row("slowest analysis (median)", [f"{name} {sec * 1000:.0f} ms" for name, sec in worst]))
+    worst = [max(s["queries"].items(), key=lambda kv: kv[1]["first_rows"]) for s in sizes]
+    lines.append(_row("slowest analysis, first 1,000 rows (median)", [
+        f"{name} {q['first_rows'] * 1000:.0f} ms" for name, q in worst
+    ]))  # fmt: skip
     return lines
 
 
@@ -91,9 +97,18 @@ def _incremental(size: dict[str, Any]) -> list[str]:
 
 def _queries(sizes: list[dict[str, Any]]) -> list[str]:
     names = sorted(sizes[-1]["queries"])
-    header = _row("analysis (median ms)", [f"{s['reports']:,}" for s in sizes])
+    header = _row(
+        "analysis: median ms, first 1,000 rows / all rows (rows)", [f"{s['reports']:,}" for s in sizes]
+    )
     lines = [header, "|---" * (len(sizes) + 1) + "|"]
-    lines += [_row(name, [f"{s['queries'].get(name, 0) * 1000:.1f}" for s in sizes]) for name in names]
+    for name in names:
+        cells = []
+        for s in sizes:
+            q = s["queries"].get(name)
+            cells.append(
+                f"{q['first_rows'] * 1000:,.1f} / {q['all_rows'] * 1000:,.1f} ({q['rows']:,})" if q else "–"
+            )
+        lines.append(_row(name, cells))
     return lines
 
 

@@ -26,14 +26,19 @@ STAGE_FUNCTIONS = {
 }
 
 
+# stage -> [(wall clock start, end)]: the parent lines its memory samples up with them
+SPANS: dict[str, list[tuple[float, float]]] = {}
+
+
 def _timed(seconds: dict[str, float], stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.monotonic()
+        started, wall = time.monotonic(), time.time()
         try:
             return function(*args, **kwargs)
         finally:
             seconds[stage] = seconds.get(stage, 0.0) + time.monotonic() - started
+            SPANS.setdefault(stage, []).append((wall, time.time()))
 
     return wrapper
 
@@ -60,7 +65,7 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     code = fazhi_main(["refresh", *refresh_args])
     total = time.monotonic() - started
-    record = {"exit_code": code, "total": total, "stages": seconds, "missing": missing}
+    record = {"exit_code": code, "total": total, "stages": seconds, "missing": missing, "spans": SPANS}
     Path(out).write_text(json.dumps(record))
     return code
 

@@ -45,6 +45,7 @@ AUDIT_COLUMNS = {
     "code_fingerprint": "varchar",  # the project and code part of it (a change forces a full rebuild)
     "build_state": "varchar",  # building | built | failed: how far this run's dbt build got
     "published_file": "varchar",  # size:mtime of the file this run published
+    "dbt_docs": "varchar",  # `generated`, or why the dbt docs site could not be (it never blocks a publish)
 }
 
 VERSIONED_PACKAGES = ("fazhi", "duckdb", "dbt-core", "dbt-duckdb", "great-expectations", "pandas")

@@ -102,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="print the published metrics by jurisdiction and year")
     show.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, metavar="PATH")
+
+    report = commands.add_parser(
+        "report",
+        help="write a static HTML report: charts per indicator, coverage, data quality, source sentences",
+        description=(
+            "Write one self-contained HTML file (inline SVG, no scripts, works offline) from the published "
+            "warehouse, opened read-only: a chart per indicator by jurisdiction and year, the indicator "
+            "coverage heat map, the data-quality status of the last refresh, and for every value its "
+            "source sentence (tooltip and table)."
+        ),
+    )
+    report.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, metavar="PATH")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.html", help="the HTML file to write")
     return parser
 
 
@@ -148,6 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         from synth.cli import run_synth
 
         return run_synth(args)
+    if args.command == "report":
+        from report.build import write_report
+
+        if not args.warehouse.exists():
+            print(f"fazhi report: no warehouse at {args.warehouse}; run `fazhi refresh`", file=sys.stderr)
+            return int(ExitCode.USAGE)
+        print(write_report(args.warehouse, args.out))
+        return 0
     if args.command == "show":
         from fazhi.show import show
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from fazhi import testhooks
+from fazhi.audit import MARTS
 from fazhi.paths import WarehousePaths
 
 
@@ -28,6 +29,9 @@ def remove_stale_copies(paths: WarehousePaths) -> list[str]:
     for stale in paths.published.parent.glob(f"{paths.staging_prefix}*"):
         stale.unlink(missing_ok=True)
         removed.append(stale.name)
+    for stale in paths.parquet.glob(f".*{PARQUET_STAGING_INFIX}*"):
+        stale.unlink(missing_ok=True)
+        removed.append(f"{paths.parquet.name}/{stale.name}")
     return removed
 
 
@@ -37,12 +41,15 @@ def publish(paths: WarehousePaths) -> str | None:
     Returns the identity of the published file. The published file is never opened: a BI tool
     holding it open read-only keeps reading the old one until it reconnects.
     """
+    paths.published.parent.mkdir(parents=True, exist_ok=True)
+    staged_parquet: dict[Path, Path] = {}
     con = duckdb.connect(str(paths.build))
     try:
         con.execute("checkpoint")  # everything in the main file, nothing left in the WAL
+        # written before anything is renamed: a failed export leaves the old files all in place
+        staged_parquet = _export_parquet(con, paths.parquet)
     finally:
         con.close()
-    paths.published.parent.mkdir(parents=True, exist_ok=True)
     staging_copy = paths.staging_copy
     try:
         shutil.copyfile(paths.build, staging_copy)
@@ -51,9 +58,38 @@ def publish(paths: WarehousePaths) -> str | None:
         testhooks.pause("publish")
         os.replace(staging_copy, paths.published)  # atomic on one file system
         _fsync_dir(paths.published.parent)
+        for staged, final in staged_parquet.items():  # each file whole, old or new
+            os.replace(staged, final)
+        if staged_parquet:
+            _fsync_dir(paths.parquet)
     finally:
         staging_copy.unlink(missing_ok=True)
+        for staged in staged_parquet:
+            staged.unlink(missing_ok=True)
     return file_identity(paths.published)
+
+
+PARQUET_STAGING_INFIX = ".parquet.publishing-"
+
+
+def _export_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[Path, Path]:
+    """Write every mart to a hidden file beside `<folder>/<mart>.parquet`; return staged -> final."""
+    folder.mkdir(parents=True, exist_ok=True)
+    staged: dict[Path, Path] = {}
+    try:
+        for mart in MARTS:  # fixed names, not input; the path is a bound parameter
+            target = folder / f".{mart}{PARQUET_STAGING_INFIX}{os.getpid()}"
+            staged[target] = folder / f"{mart}.parquet"
+            con.execute(
+                f"copy (select * from marts.{mart}) to ? (format parquet, compression zstd)", [str(target)]
+            )
+            with open(target, "rb+") as handle:  # on disk before its rename, like the warehouse copy
+                os.fsync(handle.fileno())
+    except BaseException:
+        for target in staged:
+            target.unlink(missing_ok=True)
+        raise
+    return staged
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import os
 import shutil
 import threading
 import time
@@ -136,6 +137,10 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
         )
         if not gate.passed:
             raise StageFailed(ExitCode.CHECKS_FAILED, "checks", gate.summary(), gate.failure_lines())
+        docs_note = _generate_dbt_docs(paths)
+        _record(paths, run_id, dbt_docs=docs_note)
+        if docs_note != "generated" and not docs_note.startswith("skipped"):
+            notes.append(f"dbt docs not generated (published anyway): {docs_note}")
         # Recorded before the copy, so the published file carries the record of its own run.
         _record(paths, run_id, finished_at=audit.now(), outcome="published", message=load.describe())
         identity = _publish(paths)
@@ -147,7 +152,11 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
             failure.code, f"{failure.stage} failed: {failure.message}", load, notes + failure.notes
         )
     docs = paths.docs / "index.html"
-    summary = f"published {paths.published}; {load.describe()}; {gate.summary()}; data docs {docs}"
+    summary = (
+        f"published {paths.published}; {load.describe()}; {gate.summary()}; data docs {docs}; "
+        f"dbt docs {docs_note if docs_note != 'generated' else paths.dbt_docs / 'index.html'}; "
+        f"parquet {paths.parquet}"
+    )
     return RefreshOutcome(ExitCode.PUBLISHED, summary, load, notes)
 
 
@@ -304,6 +313,33 @@ def _check(paths: WarehousePaths, run_id: str) -> GateResult:
         return run_gate(paths.build, paths.docs, run_id, before_store=lambda: testhooks.pause("checks"))
     except Exception as error:  # GX or the read failed: the gate is closed, whatever the cause
         raise StageFailed(ExitCode.CHECKS_FAILED, "checks", f"{type(error).__name__}: {error}") from error
+
+
+DBT_DOCS_ENV = "FAZHI_DBT_DOCS"  # `off` skips the site (~3 s a refresh): the test suite, hurried runs
+DBT_DOCS_FILES = {"static_index.html": "index.html", "manifest.json": "manifest.json",
+                  "catalog.json": "catalog.json"}  # fmt: skip
+
+
+def _generate_dbt_docs(paths: WarehousePaths) -> str:
+    """`dbt docs generate` on the fresh build: the site (one self-contained page with models, column
+    comments and lineage) goes to <warehouse folder>/docs/dbt. --no-compile: the build just parsed
+    everything, and compiling again would add seconds for the compiled SQL tab alone. A failure is
+    returned, not raised: documentation never blocks a publish."""
+    if os.environ.get(DBT_DOCS_ENV, "on").lower() in ("off", "0", "false", "no"):
+        return f"skipped ({DBT_DOCS_ENV}=off)"
+    try:
+        result = run_dbt(["docs", "generate", "--static", "--no-compile"], paths.build)
+        if not result.ok:
+            return f"dbt docs generate: {result.failure_summary()}"[:500]
+        target = paths.build.parent / "dbt" / "target"
+        paths.dbt_docs.mkdir(parents=True, exist_ok=True)
+        for source, name in DBT_DOCS_FILES.items():  # copied beside, then renamed: never half a page
+            staged = paths.dbt_docs / f".{name}.tmp"
+            shutil.copyfile(target / source, staged)
+            os.replace(staged, paths.dbt_docs / name)
+    except OSError as error:
+        return f"{type(error).__name__}: {error}"[:500]
+    return "generated"
 
 
 def _publish(paths: WarehousePaths) -> str | None:

@@ -38,6 +38,7 @@ class Alias:
     text: str
     pattern: re.Pattern[str]
     length: int  # characters without the ellipses: longer is more specific
+    anchor: str = ""  # the literal every match starts with (the text before the first …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,9 @@ def _load(seeds_dir: str) -> Vocabulary:
         seen: dict[str, Alias] = {}
         for name in names:
             if name and name not in seen:
-                seen[name] = Alias(name, alias_pattern(name), len(name.replace("…", "")))
+                seen[name] = Alias(
+                    name, alias_pattern(name), len(name.replace("…", "")), name.split("…", 1)[0]
+                )
         indicators.append(
             Indicator(
                 row["metric_id"],

@@ -2,7 +2,9 @@
 
 Every file found either lands (raw.documents + raw.paragraphs, in one transaction) or is
 rejected (raw.rejects) with a reason a person understands; nothing a reader raises stops the
-load. Values reach DuckDB only as bound parameters or registered frames, never spliced into SQL.
+load. Documents land in batches (one transaction, one paragraph insert per batch): a commit per
+file cost ~6 ms, most of a load; a document and its paragraphs still always commit together.
+Values reach DuckDB only as bound parameters or registered frames, never spliced into SQL.
 """
 
 from __future__ import annotations
@@ -111,6 +113,47 @@ class LoadSummary:
         return text + "."
 
 
+BATCH_FILES = 200  # documents per transaction
+
+
+class _Batch:
+    """Documents inserted but not committed yet; their paragraphs wait for one insert at commit."""
+
+    COLUMNS = ("paragraph_id", "document_id", "paragraph_index", "char_start", "char_end", "text")
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.open = False
+        self.documents = 0
+        self.paragraphs: list[tuple[str, str, int, int, int, str]] = []
+
+    def begin(self) -> None:
+        if not self.open:
+            self.con.execute("begin transaction")
+            self.open = True
+
+    def commit(self) -> None:
+        if not self.open:
+            return
+        if self.paragraphs:
+            frame = pd.DataFrame(self.paragraphs, columns=list(self.COLUMNS))
+            self.con.register("landing_paragraphs", frame)
+            self.con.execute(
+                """insert into raw.paragraphs
+                       (paragraph_id, document_id, paragraph_index, char_start, char_end, text)
+                   select paragraph_id, document_id, paragraph_index, char_start, char_end, text
+                   from landing_paragraphs"""
+            )
+            self.con.unregister("landing_paragraphs")
+        self.con.execute("commit")
+        self.open, self.documents, self.paragraphs = False, 0, []
+
+    def rollback(self) -> None:
+        if self.open:
+            self.con.execute("rollback")
+        self.open, self.documents, self.paragraphs = False, 0, []
+
+
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
     con.execute(RAW_EVOLUTION)
@@ -143,14 +186,25 @@ def land_files(
     found = list(discover_files(Path(p) for p in input_list))  # listed first: progress knows the total
     progress = progress or make_progress(len(found))
     landed_now: set[str] = set()
-    for item in found:
-        summary.files_seen += 1
-        if item.problem is not None:
-            _reject(con, summary, item.path, None, None, item.problem, item.code or "unreadable")
-        else:
-            _land_one(con, item.path, summary, limits, landed_now)
-        summary.seconds = time.monotonic() - clock
-        progress.update(summary)
+    # every id landed before, once: a query per file cost more than reading and hashing it
+    known = {row[0] for row in con.execute("select document_id from raw.documents").fetchall()}
+    batch = _Batch(con)
+    try:
+        for item in found:
+            summary.files_seen += 1
+            if item.problem is not None:
+                _reject(con, summary, item.path, None, None, item.problem, item.code or "unreadable")
+            else:
+                _land_one(con, item.path, summary, limits, landed_now, known, batch)
+            if batch.documents >= BATCH_FILES:
+                batch.commit()
+            summary.seconds = time.monotonic() - clock
+            progress.update(summary)
+        batch.commit()
+    except BaseException:
+        batch.rollback()  # the batch's documents land next time; earlier batches are committed
+        raise
+    summary.seconds = time.monotonic() - clock
     progress.finish(summary)
     con.execute(
         """update raw.loads set finished_at = ?, files_seen = ?, files_landed = ?,
@@ -190,7 +244,13 @@ def _too_large(size: int, limit: int) -> Rejected:
 
 
 def _land_one(
-    con: duckdb.DuckDBPyConnection, path: Path, summary: LoadSummary, limits: LoadLimits, landed_now: set[str]
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    summary: LoadSummary,
+    limits: LoadLimits,
+    landed_now: set[str],
+    known: set[str],
+    batch: _Batch,
 ) -> None:
     try:
         data = read_bounded(path, limits.max_file_bytes)
@@ -207,7 +267,7 @@ def _land_one(
         return
     summary.bytes_read += len(data)
     document_id = hashlib.sha256(data).hexdigest()
-    if con.execute("select 1 from raw.documents where document_id = ?", [document_id]).fetchall():
+    if document_id in known:
         if document_id in landed_now:
             summary.files_identical_copies += 1
         else:
@@ -228,46 +288,29 @@ def _land_one(
             con, summary, path, len(data), document_id, "no text: the file holds only white space", "no_text"
         )
         return
-    con.execute("begin transaction")
-    try:
-        con.execute(
-            """insert into raw.documents (document_id, file_name, source_path, media_type, encoding,
-               byte_size, text, load_id, loaded_at, metadata) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                document_id,
-                display_name(path),
-                display_path(path),
-                extracted.media_type,
-                extracted.encoding,
-                len(data),
-                extracted.text,
-                summary.load_id,
-                _now(),
-                extracted.metadata,
-            ],
-        )
-        frame = pd.DataFrame(
-            {
-                "paragraph_id": [paragraph_id(document_id, p.index) for p in paragraphs],
-                "document_id": document_id,
-                "paragraph_index": [p.index for p in paragraphs],
-                "char_start": [p.char_start for p in paragraphs],
-                "char_end": [p.char_end for p in paragraphs],
-                "text": [p.text for p in paragraphs],
-            }
-        )
-        con.register("landing_paragraphs", frame)
-        con.execute(
-            """insert into raw.paragraphs
-                   (paragraph_id, document_id, paragraph_index, char_start, char_end, text)
-               select paragraph_id, document_id, paragraph_index, char_start, char_end, text
-               from landing_paragraphs"""
-        )
-        con.unregister("landing_paragraphs")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+    batch.begin()
+    con.execute(
+        """insert into raw.documents (document_id, file_name, source_path, media_type, encoding,
+           byte_size, text, load_id, loaded_at, metadata) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            document_id,
+            display_name(path),
+            display_path(path),
+            extracted.media_type,
+            extracted.encoding,
+            len(data),
+            extracted.text,
+            summary.load_id,
+            _now(),
+            extracted.metadata,
+        ],
+    )
+    batch.paragraphs += [
+        (paragraph_id(document_id, p.index), document_id, p.index, p.char_start, p.char_end, p.text)
+        for p in paragraphs
+    ]
+    batch.documents += 1
+    known.add(document_id)
     landed_now.add(document_id)
     summary.files_landed += 1
 

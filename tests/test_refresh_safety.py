@@ -271,11 +271,10 @@ def test_a_refresh_with_nothing_new_changes_not_one_byte(site: Site):
     # the copy is already current, unless the project changed since the base was built
     assert site.refresh().returncode == 0
     published, mtime = sha256(site.warehouse), site.warehouse.stat().st_mtime_ns
-    started = time.monotonic()
+    # fast because it skips everything: shown by its outcome, not by a clock (the benchmark times it)
     result = site.refresh()
     assert result.returncode == 0, result.stderr
     assert "nothing new" in result.stdout
-    assert time.monotonic() - started < 8
     assert sha256(site.warehouse) == published and site.warehouse.stat().st_mtime_ns == mtime
     outcome = query(site.build_db, "select outcome from audit.refresh_runs order by started_at desc limit 1")
     assert outcome == [("unchanged",)]

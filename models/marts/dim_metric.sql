@@ -15,5 +15,7 @@ select
     valid_max,
     aliases_zh,
     example,
-    notes
+    notes,
+    description_zh,
+    description_en
 from catalog
