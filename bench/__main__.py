@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from bench import correctness, dbt_timings, machine, probes, queries
+from bench import correctness, dbt_timings, machine, probes, queries, steps
 from bench.memory import run_measured
 from bench.report import render, write_markdown
 from fazhi.paths import project_dir, warehouse_paths
@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     largest = warehouse_paths(args.work / f"warehouse-{sizes[-1]}" / "fazhi.duckdb")
     print("[bench] throughput probes …", file=sys.stderr, flush=True)
     run["throughput"] = asdict(probes.measure(largest.published, project_dir() / "seeds"))
+    run["steps"] = steps.measure(largest.published)
     run["machine_after"] = machine.describe()
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (args.work / f"results-{stamp}.json").write_text(json.dumps(run, indent=1, default=str))

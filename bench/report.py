@@ -136,7 +136,13 @@ def render(run: dict[str, Any]) -> str:
     lines += ["", *_size_table(sizes), ""]
     if "incremental" in sizes[-1]:
         lines += [*_incremental(sizes[-1]), ""]
-    lines += [*_throughput(run["throughput"]), "", *_queries(sizes), ""]
+    lines += [*_throughput(run["throughput"]), ""]
+    if run.get("steps"):
+        lines += ["Each per-document Python step of a build (the UDFs, called directly), one core:", ""]
+        lines += ["| step | characters/s |", "|---|---|"]
+        lines += [f"| {step} | {rate:,.0f} |" for step, rate in run["steps"].items()]
+        lines.append("")
+    lines += [*_queries(sizes), ""]
     return "\n".join(lines)
 
 
