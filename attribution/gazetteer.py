@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from attribution.name_matcher import NameMatcher
+from seedfiles import default_seeds_dir
+from seedfiles import read_seed_rows as _read
 
-SEEDS_DIR_ENV = "FAZHI_SEEDS_DIR"
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
 
@@ -73,11 +72,6 @@ class Gazetteer:
         """广东省茂名市 for 茂名市: the parent chain followed by the name itself."""
         found = self.jurisdictions[jurisdiction_id]
         return found.parent_chain + found.name
-
-
-def default_seeds_dir() -> Path:
-    configured = os.environ.get(SEEDS_DIR_ENV)
-    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "seeds"
 
 
 def load_gazetteer(seeds_dir: Path | None = None) -> Gazetteer:
@@ -144,8 +138,3 @@ def _load_vocabulary(seeds_dir: Path) -> Vocabulary:
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
-
-
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))

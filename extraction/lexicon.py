@@ -4,16 +4,14 @@ compiled into the regexes the grammar runs (see grammar/patterns.py)."""
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from extraction.grammar.patterns import Patterns, build_patterns
 from extraction.subject import SubjectWords, compile_subject_words
-
-SEEDS_ENV = "FAZHI_SEEDS_DIR"
+from seedfiles import default_seeds_dir
+from seedfiles import read_seed_rows as _rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +41,6 @@ class Lexicon:
     noun_units: dict[str, str]  # noun naming what is counted -> implicit unit (150万国家工作人员 -> 人)
     patterns: Patterns = field(repr=False)
     subject_words: SubjectWords = field(repr=False)
-
-
-def default_seeds_dir() -> Path:
-    """$FAZHI_SEEDS_DIR, else the project's seeds/ folder."""
-    env = os.environ.get(SEEDS_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "seeds"
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 def _yes(value: str) -> bool:

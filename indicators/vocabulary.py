@@ -14,23 +14,17 @@
 
 from __future__ import annotations
 
-import csv
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-SEEDS_ENV = "FAZHI_SEEDS_DIR"
+from seedfiles import default_seeds_dir
+from seedfiles import read_seed_rows as _rows
+
 ALL = "*"
 # an ellipsis in an alias ("审查…政策措施文件") stands for a few characters of anything
 ELLIPSIS_SPAN = 20
-
-
-def default_seeds_dir() -> Path:
-    """$FAZHI_SEEDS_DIR, else the project's seeds/ folder."""
-    env = os.environ.get(SEEDS_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "seeds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +78,6 @@ def _terms(text: str) -> list[str]:
 def _union(words: list[str]) -> re.Pattern[str]:
     # longest first, so the regex reports the most specific word
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 def _number(text: str) -> float | None:

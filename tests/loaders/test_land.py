@@ -1,17 +1,9 @@
 import hashlib
 import shutil
 
-import duckdb
 import pytest
 
 from loaders.land import land_files
-
-
-@pytest.fixture()
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "build.duckdb"))
-    yield connection
-    connection.close()
 
 
 @pytest.fixture()

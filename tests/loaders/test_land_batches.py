@@ -8,13 +8,6 @@ from loaders.land import land_files
 
 
 @pytest.fixture()
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "build.duckdb"))
-    yield connection
-    connection.close()
-
-
-@pytest.fixture()
 def many_reports(tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()
