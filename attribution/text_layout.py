@@ -138,25 +138,58 @@ def first_date(text: str) -> date | None:
     return None
 
 
+_FIELD_VALUE = re.compile(r"\s*[:|]?\s*\|?\s*([^\s|:]+)")
+_FIELD_DATE = re.compile(r"\s*[:|]?\s*\|?\s*" + _DATE_NUMERIC.pattern)
+_FIELD_SEPARATORS = "|•·"
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def field_values(text: str, field_names: tuple[str, ...]) -> list[str]:
-    """Values of page fields such as 发布机构: 市司法局 (colon optional, table pipes allowed)."""
+    """Values of page fields such as 发布机构: 市司法局 (colon optional, table pipes allowed).
+
+    A field name counts at the start of a line or after a space, pipe or bullet. The name is
+    found with str.find and the rest matched where it stands: a regex that had to try every
+    position of a report cost attribution a quarter of its time."""
     values = []
     for name in field_names:
-        pattern = rf"(?:^|[\s|•·])(?<![\u4e00-\u9fff]){re.escape(name)}\s*[:|]?\s*\|?\s*([^\s|:]+)"
-        for found in re.finditer(pattern, text, flags=re.MULTILINE):
-            values.append(found.group(1))
+        resume = 0  # matches do not overlap: the next one starts after the last one's value
+        start = text.find(name)
+        while start != -1:
+            before = text[start - 1] if start else "\n"
+            at_line_start = start >= resume and before == "\n"
+            after_separator = start > resume and (before.isspace() or before in _FIELD_SEPARATORS)
+            found = _FIELD_VALUE.match(text, start + len(name)) if at_line_start or after_separator else None
+            if found:
+                values.append(found.group(1))
+                resume = found.end()
+                start = text.find(name, resume)
+            else:
+                start = text.find(name, start + 1)
     return values
 
 
 def field_date(text: str, field_names: tuple[str, ...]) -> date | None:
     """The first date given by any of the fields, in the order of field_names."""
     for name in field_names:
-        pattern = rf"(?<![\u4e00-\u9fff]){re.escape(name)}\s*[:|]?\s*\|?\s*" + _DATE_NUMERIC.pattern
-        found = re.search(pattern, text)
-        if found:
-            parsed = _safe_date(*found.groups()[-3:])
-            if parsed:
-                return parsed
+        found = _first_field_date(text, name)
+        parsed = _safe_date(*found.groups()[-3:]) if found else None
+        if parsed:
+            return parsed
+    return None
+
+
+def _first_field_date(text: str, name: str) -> re.Match[str] | None:
+    """The first place the field gives a date (its name not right after a Han character)."""
+    start = text.find(name)
+    while start != -1:
+        if not (start and _is_han(text[start - 1])):
+            found = _FIELD_DATE.match(text, start + len(name))
+            if found:
+                return found
+        start = text.find(name, start + 1)
     return None
 
 

@@ -2,7 +2,7 @@
 
 dbt runs these as DuckDB Python UDFs, which hold the GIL: whatever dbt's thread count, they run
 one at a time, so their summed time is the floor of a build. Measured by calling the UDF
-functions (fazhi/dbt_plugin.py) directly, in the order the models call them.
+functions (fazhi/udfs.py) directly, in the order the models call them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from fazhi import dbt_plugin
+from fazhi import udfs
 from hanzi import to_simplified
 from hanzi.fingerprint import content_key
 
@@ -49,9 +49,9 @@ def measure(warehouse: Path, limit: int = MAX_DOCUMENTS) -> dict[str, float]:
     characters = sum(len(p) for doc in documents for p in doc)
     to_simplified("國")  # load the tables and compile the patterns before the clock starts
     content_key("x")
-    dbt_plugin.extract_document_quantities(["共1件"])
-    dbt_plugin.attribute_document("某县", "x", {})
-    dbt_plugin.map_document_metrics(["共1件"], [])
+    udfs.extract_document_quantities(["共1件"])
+    udfs.attribute_document("某县", "x", {})
+    udfs.map_document_metrics(["共1件"], [])
     seconds: dict[str, float] = {}
 
     def clock(step: str, run: Callable[[], Any]) -> Any:
@@ -65,16 +65,16 @@ def measure(warehouse: Path, limit: int = MAX_DOCUMENTS) -> dict[str, float]:
     )
     clock("content_key (int_document_content_keys)", lambda: [content_key("".join(d)) for d in documents])
     extractions = clock(
-        "extract_document_quantities", lambda: [dbt_plugin.extract_document_quantities(s) for s in simplified]
+        "extract_document_quantities", lambda: [udfs.extract_document_quantities(s) for s in simplified]
     )
     clock(
         "attribute_document",
-        lambda: [dbt_plugin.attribute_document("\n".join(s), "x", {}) for s in simplified],
+        lambda: [udfs.attribute_document("\n".join(s), "x", {}) for s in simplified],
     )
     mentions = [_mentions_in(e) for e in extractions]
     clock(
         "map_document_metrics",
-        lambda: [dbt_plugin.map_document_metrics(s, m) for s, m in zip(simplified, mentions, strict=True)],
+        lambda: [udfs.map_document_metrics(s, m) for s, m in zip(simplified, mentions, strict=True)],
     )
     rates = {step: characters / s for step, s in seconds.items()}
     rates["all steps, one after another"] = characters / sum(seconds.values())

@@ -1,24 +1,28 @@
 """dbt-duckdb plugin: registers the project's Python functions as DuckDB UDFs.
 
-The pure packages (hanzi, extraction, attribution, indicators) know nothing of DuckDB; this module is
-the one place that adapts them. Models calling these UDFs are materialized as tables, so the
-published warehouse never needs Python to be read.
-
-A Python error on one document must not stop a refresh of thousands: each UDF returns the
-error message beside its result (`error`), and the models carry it to a column that is tested.
+The pure packages (hanzi, extraction, attribution, indicators) know nothing of DuckDB; the
+functions in fazhi/udfs.py adapt them one row at a time, and this module is the one place that
+makes them UDFs. Each UDF is vectorized (Arrow): DuckDB hands it up to 2,048 rows at once, and
+fazhi/row_pool.py spreads a large batch over worker processes, so the per-document steps use
+every core although a Python UDF holds the GIL. Models calling these UDFs are materialized as
+tables, so the published warehouse never needs Python to be read.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
-from functools import lru_cache
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from dbt.adapters.duckdb.plugins import BasePlugin
 
-from hanzi import changed_characters, to_simplified
-from hanzi.fingerprint import content_key
+from fazhi import udfs
+from fazhi.row_pool import Row, RowPool
+from hanzi.convert import conversion_candidates
 
 MENTION_FIELDS = (
     'start integer, "end" integer, value double, unit varchar, qualifier varchar, kind varchar, '
@@ -39,109 +43,122 @@ ATTRIBUTION_TYPE = (
     "issuer varchar, error varchar)"
 )
 
-
-@lru_cache(maxsize=1)
-def _lexicon() -> Any:
-    from extraction import default_seeds_dir, load_lexicon
-
-    return load_lexicon(default_seeds_dir())
+POOL = RowPool()
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> Any:
-    from attribution import default_seeds_dir, load_gazetteer
-
-    return load_gazetteer(default_seeds_dir())
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> Any:
-    from indicators import load_vocabulary
-
-    return load_vocabulary()
+def _text_length(value: Any) -> int:
+    """A row's weight for the pool: its characters (a list of paragraphs counts them all)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list):
+        return sum(len(item) for item in value if isinstance(item, str))
+    return 0
 
 
-def _fields(item: Any) -> dict[str, Any]:
-    """A flat dataclass as a dict: dataclasses.asdict deep-copies every value, which cost the
-    extraction UDF a third of its time; these hold only numbers and strings."""
-    return {name: getattr(item, name) for name in _field_names(type(item))}
+@dataclass(frozen=True)
+class RowFunction:
+    """One UDF: a function of fazhi.udfs, its DuckDB types, and which argument carries the text."""
+
+    name: str
+    function: Callable[..., Any]
+    parameters: tuple[str, ...]
+    returns: str
+    text_argument: int = 0
 
 
-@lru_cache(maxsize=8)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _describe(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"
-
-
-def extract_document_quantities(paragraphs: list[str]) -> dict[str, Any]:
-    """The mentions of every paragraph of one document, in order (a table's unit carries over)."""
-    from extraction import extract_document
-
-    try:
-        found = extract_document(paragraphs, _lexicon())
-    except Exception as error:  # one bad document must not stop the build; the error is kept
-        return {"mentions": [[] for _ in paragraphs], "error": _describe(error)}
-    return {"mentions": [[_fields(m) for m in mentions] for mentions in found], "error": None}
-
-
-def attribute_document(text: str, file_name: str, metadata: dict[str, str] | None = None) -> dict[str, Any]:
-    """``metadata``: the page's fields as landed (标题, 发布机构, 发布日期, 成文日期 …), or empty."""
-    from attribution import attribute_document as attribute
-
-    try:
-        # the text arrives simplified; a traditional page's fields are simplified the same way
-        fields = {key: to_simplified(value) for key, value in (metadata or {}).items() if value}
-        return {**asdict(attribute(text, file_name, _gazetteer(), fields)), "error": None}
-    except Exception as error:  # as above: the document stays, unattributed, with the reason
-        return {"error": _describe(error)}
-
-
-def map_document_metrics(paragraphs: list[str], mentions: list[dict[str, Any]]) -> dict[str, Any]:
-    """The catalog indicator of every mention of one document that is a value of one."""
-    from indicators import MentionIn, map_document
-
-    try:
-        found = map_document(_vocabulary(), list(paragraphs), [MentionIn(**m) for m in mentions or []])
-    except Exception as error:  # as above: the document keeps its mentions, unmapped, with the reason
-        return {"matches": [], "error": _describe(error)}
-    return {"matches": [_fields(m) for m in found], "error": None}
-
-
-def register_functions(con: duckdb.DuckDBPyConnection) -> None:
-    """Register every UDF on a connection (dbt's, or a test's)."""
-    con.create_function("to_simplified", to_simplified, ["VARCHAR"], "VARCHAR", side_effects=False)
-    con.create_function(
-        "changed_characters", changed_characters, ["VARCHAR", "VARCHAR"], "INTEGER", side_effects=False
-    )
-    con.create_function(
-        "extract_document_quantities",
-        extract_document_quantities,
-        ["VARCHAR[]"],
-        duckdb.sqltype(EXTRACTION_TYPE),
-        side_effects=False,
-    )
-    con.create_function(
+FUNCTIONS = (
+    RowFunction("to_simplified", udfs.to_simplified, ("VARCHAR",), "VARCHAR"),
+    RowFunction("changed_characters", udfs.changed_characters, ("VARCHAR", "VARCHAR"), "INTEGER"),
+    RowFunction(
+        "extract_document_quantities", udfs.extract_document_quantities, ("VARCHAR[]",), EXTRACTION_TYPE
+    ),
+    RowFunction(
         "map_document_metrics",
-        map_document_metrics,
-        ["VARCHAR[]", duckdb.sqltype(f"struct({MAPPING_INPUT_FIELDS})[]")],
-        duckdb.sqltype(MAPPING_TYPE),
-        side_effects=False,
-    )
-    con.create_function(
-        "content_key", content_key, ["VARCHAR"], "VARCHAR", side_effects=False
-    )  # the same for copies of one report in either script or any format (hanzi.fingerprint)
-    con.create_function(
+        udfs.map_document_metrics,
+        ("VARCHAR[]", f"struct({MAPPING_INPUT_FIELDS})[]"),
+        MAPPING_TYPE,
+    ),
+    # the same for copies of one report in either script or any format (hanzi.fingerprint)
+    RowFunction("content_key", udfs.content_key, ("VARCHAR",), "VARCHAR"),
+    RowFunction(
         "attribute_document",
-        attribute_document,
-        ["VARCHAR", "VARCHAR", "MAP(VARCHAR, VARCHAR)"],
-        duckdb.sqltype(ATTRIBUTION_TYPE),
-        side_effects=False,
+        udfs.attribute_document,
+        ("VARCHAR", "VARCHAR", "MAP(VARCHAR, VARCHAR)"),
+        ATTRIBUTION_TYPE,
+    ),
+)
+
+
+@cache
+def arrow_type(duckdb_type: str) -> pa.DataType:
+    """The Arrow type DuckDB exchanges a value of this type as (types are constants of this
+    module, never input)."""
+    with duckdb.connect() as con:
+        return con.sql(f"select null::{duckdb_type} as value").to_arrow_table().schema.field("value").type
+
+
+def vectorized(spec: RowFunction, pool: RowPool = POOL) -> Callable[..., pa.Array]:
+    """The Arrow UDF of a row function. A row with a null argument gives null without a call,
+    as DuckDB's default null handling does for a scalar UDF."""
+    returns = arrow_type(spec.returns)
+
+    def udf(*columns: pa.Array) -> pa.Array:
+        rows: list[Row] = list(zip(*(column.to_pylist() for column in columns), strict=True))
+        complete = [index for index, row in enumerate(rows) if None not in row]
+        computed = pool.map(
+            spec.function,
+            [rows[index] for index in complete],
+            [_text_length(rows[index][spec.text_argument]) for index in complete],
+        )
+        results: list[Any] = [None] * len(rows)
+        for index, result in zip(complete, computed, strict=True):
+            results[index] = result
+        return pa.array(results, type=returns)
+
+    # DuckDB counts a UDF's parameters from its signature: give the varargs one of the right arity
+    udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(f"arg{i}", inspect.Parameter.POSITIONAL_ONLY) for i in range(len(spec.parameters))]
     )
+    return udf
+
+
+def _re2_class(characters: str) -> str:
+    return "[" + "".join(f"\\{c}" if c in "\\]^-[" else c for c in characters) + "]"
+
+
+def register_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """SQL macros (temporary: a connection's own, never in the warehouse file).
+
+    may_need_simplification(text): false when OpenCC t2s cannot change the text, tested in
+    DuckDB's regex engine at hundreds of MB/s, so that only text with a candidate character
+    goes to Python. The class is made of the characters of OpenCC's own dictionary (a pinned
+    package), never of input, and holds no quote.
+    """
+    pattern = _re2_class(conversion_candidates())
+    if "'" in pattern:
+        raise ValueError("a quote in the t2s candidate class")
+    con.execute(
+        f"create or replace temp macro may_need_simplification(text) as regexp_matches(text, '{pattern}')"
+    )
+
+
+def register_functions(con: duckdb.DuckDBPyConnection, pool: RowPool = POOL) -> None:
+    """Register every UDF and macro on a connection (dbt's, or a test's)."""
+    register_macros(con)
+    for spec in FUNCTIONS:
+        con.create_function(
+            spec.name,
+            vectorized(spec, pool),
+            [duckdb.sqltype(p) for p in spec.parameters],
+            duckdb.sqltype(spec.returns),
+            type="arrow",
+            side_effects=False,
+        )
 
 
 class Plugin(BasePlugin):
     def configure_connection(self, conn: duckdb.DuckDBPyConnection) -> None:
         register_functions(conn)
+
+    def configure_cursor(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        register_macros(cursor)  # a temporary macro lives in one connection; each cursor is one

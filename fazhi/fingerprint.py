@@ -19,7 +19,16 @@ from fazhi.paths import project_dir
 # dbt project parts, relative to the project directory
 PROJECT_PARTS = ("dbt_project.yml", "profiles", "models", "seeds", "macros", "tests/dbt", "analyses")
 # Python the build runs: UDFs (plugin + pure packages) and the checks
-CODE_PARTS = ("hanzi", "extraction", "attribution", "indicators", "checks", "fazhi/dbt_plugin.py")
+CODE_PARTS = (
+    "hanzi",
+    "extraction",
+    "attribution",
+    "indicators",
+    "checks",
+    "fazhi/dbt_plugin.py",
+    "fazhi/udfs.py",
+    "fazhi/row_pool.py",
+)
 
 
 def _files(root: Path, parts: tuple[str, ...]) -> list[Path]:

@@ -69,6 +69,12 @@ def _triggers() -> _Triggers:
     return _Triggers(pattern, characters, {c: tuple(keys) for c, keys in phrases.items()})
 
 
+def conversion_candidates() -> str:
+    """Every character whose presence lets t2s change a text: a text with none of them is
+    returned as it is (the build tests this in SQL before calling Python)."""
+    return "".join(sorted(_triggers().changed_characters | _triggers().phrases_by_character.keys()))
+
+
 def needs_conversion(text: str) -> bool:
     """True when OpenCC t2s could change `text` (exact: False means it returns `text` as is)."""
     triggers = _triggers()

@@ -1,20 +1,33 @@
 -- Which catalog indicator a mention is a value of (at most one): decided per document by the
 -- Python mapper (indicators/, vocabulary in seeds/metric_*.csv), one row per mapped mention.
+-- Incremental by document, like the mapping it unnests.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_metric_mappings') }})"
+) }}
+
 with mappings as (
 
     select * from {{ ref('int_document_metric_mappings') }}
+    {% if is_incremental() %}
+    where document_id not in (select distinct document_id from {{ this }})
+    {% endif %}
 
 ),
 
 matches as (
 
-    select unnest(matches) as match
+    select document_id, unnest(matches) as match
     from mappings
 
 )
 
 select
     match.mention_id as mention_id,
+    document_id,
     match.metric_id as metric_id,
     match.metric_value as metric_value,
     match.metric_unit as metric_unit,

@@ -1,6 +1,20 @@
+-- Incremental by document, like the extraction it unnests: a refresh places only the mentions
+-- of documents it has not placed yet, and drops those no longer extracted. `fazhi refresh`
+-- rebuilds it in full when the code or the seeds change.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
+) }}
+
 with extractions as (
 
     select * from {{ ref('int_document_extractions') }}
+    {% if is_incremental() %}
+    where document_id not in (select distinct document_id from {{ this }})
+    {% endif %}
 
 ),
 

@@ -1,7 +1,19 @@
+-- Incremental by document, like fct_quantity_mentions it filters.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
+) }}
+
 with mentions as (
 
     select * from {{ ref('fct_quantity_mentions') }}
     where metric_id is not null
+    {% if is_incremental() %}
+        and document_id not in (select distinct document_id from {{ this }})
+    {% endif %}
 
 ),
 

@@ -1,6 +1,21 @@
+-- Incremental by document: a refresh adds the mentions of the documents it has not seen and
+-- drops those of documents no longer extracted (gone, or now a copy of a better one). Every
+-- column is a function of the document and the seeds; `fazhi refresh` rebuilds it in full when
+-- the code or the seeds change.
+{{ config(
+    materialized='incremental',
+    unique_key='document_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
+) }}
+
 with mentions as (
 
     select * from {{ ref('int_quantity_mentions') }}
+    {% if is_incremental() %}
+    where document_id not in (select distinct document_id from {{ this }})
+    {% endif %}
 
 ),
 

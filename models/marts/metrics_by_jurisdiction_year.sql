@@ -22,7 +22,9 @@ ranked as (
                 metric_value is not null desc,
                 qualifier = 'exact' desc,
                 document_id,
-                char_start
+                char_start,
+                -- one phrase, two subjects (分别): the first subject first, whatever the row order
+                mention_id
         ) as preference_rank
     from observations
 

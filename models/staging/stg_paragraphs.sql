@@ -28,8 +28,13 @@ simplified as (
         char_start,
         char_end,
         text as paragraph_text,
-        -- same length as the original, so offsets found in it point into the original
-        to_simplified(text) as paragraph_text_simplified
+        -- same length as the original, so offsets found in it point into the original; text
+        -- with no character OpenCC could change skips Python (may_need_simplification, a macro
+        -- of the dbt plugin: one regex scan in DuckDB)
+        case
+            when may_need_simplification(text) then to_simplified(text)
+            else text
+        end as paragraph_text_simplified
     from source
 
 )
@@ -39,5 +44,8 @@ select
     length(paragraph_text) as paragraph_length,
     paragraph_text <> paragraph_text_simplified as has_traditional_characters,
     -- characters OpenCC changed: the evidence for a traditional-script document
-    changed_characters(paragraph_text, paragraph_text_simplified) as changed_characters
+    case
+        when paragraph_text = paragraph_text_simplified then 0
+        else changed_characters(paragraph_text, paragraph_text_simplified)
+    end as changed_characters
 from simplified
