@@ -1,4 +1,4 @@
-"""The checks stage of a refresh: read the marts read-only, validate, store the results in `audit`."""
+"""The checks stage of a refresh: validate the marts read-only in DuckDB, store the results in `audit`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from checks.gx_runner import ValidationReport, validate
-from checks.marts import read_marts
+from checks.gx_runner import validate
+from checks.marts import MART_QUERIES, PREPARE_SQL, read_facts
+from checks.results import ValidationReport
 from checks.store import store_report
 from checks.suite import Reference, build_specs
 
@@ -18,8 +19,9 @@ from checks.suite import Reference, build_specs
 @dataclass
 class GateResult:
     report: ValidationReport
-    flagged: pd.DataFrame
+    flagged: pd.DataFrame  # the first flagged values (all are in audit.dq_flagged_values)
     reference: Reference
+    flagged_count: int  # every mention whose dq_status is not ok
 
     @property
     def passed(self) -> bool:
@@ -28,7 +30,7 @@ class GateResult:
     def summary(self) -> str:
         r = self.report
         text = (
-            f"{r.evaluated} checks, {r.passed} passed, {r.failed} failed; {len(self.flagged)} values flagged"
+            f"{r.evaluated} checks, {r.passed} passed, {r.failed} failed; {self.flagged_count} values flagged"
         )
         if r.evaluated == 0:
             text += "; the suite evaluated no expectation"
@@ -60,11 +62,11 @@ def run_gate(
     run_id: str,
     before_store: Callable[[], None] | None = None,
 ) -> GateResult:
-    data = read_marts(build_db)  # the read-only connection is closed again before GX runs
-    specs = build_specs(data.reference)
-    report = validate(data.frames, specs, docs_dir, run_name=run_id)
+    facts = read_facts(build_db)  # each read-only connection is closed before the next one opens
+    specs = build_specs(facts.reference)
+    report = validate(build_db, MART_QUERIES, specs, docs_dir, run_name=run_id, prepare=PREPARE_SQL)
     if before_store:
         before_store()
     with duckdb.connect(str(build_db)) as con:
-        store_report(con, run_id, report, data.flagged, data.reference.max_out_of_range_share)
-    return GateResult(report, data.flagged, data.reference)
+        store_report(con, run_id, report, facts.flagged_count, facts.reference.max_out_of_range_share)
+    return GateResult(report, facts.flagged_sample, facts.reference, facts.flagged_count)

@@ -1,4 +1,8 @@
-"""Read the marts and the reference data from the build database, read-only, into pandas."""
+"""What the checks read from the build database: the fixed queries GX validates, and the reference.
+
+Everything is computed in DuckDB; Python only sees the reference data, counts and a few sample
+rows, so memory does not grow with the marts. No input is pasted into SQL.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +16,40 @@ import pandas as pd
 
 from checks.suite import Range, Reference
 
-# Fixed queries (no input is pasted into SQL). `traceable`: the mention lies inside a paragraph
-# of its own document; `metric_key`: metric_id or '' (pandas row conditions cannot test nulls
-# without the python engine).
-_TRACEABLE = """
-    coalesce(p.paragraph_id is not null and p.document_id = t.document_id
-             and t.char_start >= p.char_start and t.char_end <= p.char_end
-             and t.char_start < t.char_end, false) as traceable
+# `traceable`: the row lies inside a paragraph of its own document. The join that decides it runs
+# once per validation, into a temp table of the rows that are not (normally none), instead of in
+# every one of the dozens of queries GX sends to the mart. `rowid` names a row exactly, even when
+# mention_id is not unique (which the suite checks too).
+_UNTRACEABLE = """
+    select t.rowid as row_id
+    from marts.{table} t
+    left join staging.stg_paragraphs p on p.paragraph_id = t.paragraph_id
+    where not coalesce(p.paragraph_id is not null and p.document_id = t.document_id
+                       and t.char_start >= p.char_start and t.char_end <= p.char_end
+                       and t.char_start < t.char_end, false)
 """
+# Run on GX's connection before it validates: temp tables live as long as that connection.
+PREPARE_SQL: tuple[str, ...] = (
+    "create or replace temp table checks_untraceable_mentions as "
+    + _UNTRACEABLE.format(table="fct_quantity_mentions"),
+    "create or replace temp table checks_untraceable_observations as "
+    + _UNTRACEABLE.format(table="fct_metric_observations"),
+)
+
+# One query per mart, the batch GX validates. `unit_key`: unit or '', so that `unit_key not in (...)`
+# keeps the mentions without a unit (in SQL, `null not in (...)` is null); `metric_key`: metric_id
+# or '' likewise.
 MART_QUERIES: dict[str, str] = {
     "dim_documents": "select * from marts.dim_documents",
-    "fct_quantity_mentions": f"""
-        select t.*, coalesce(t.metric_id, '') as metric_key, {_TRACEABLE}
+    "fct_quantity_mentions": """
+        select t.*, coalesce(t.metric_id, '') as metric_key, coalesce(t.unit, '') as unit_key,
+               t.rowid not in (select row_id from checks_untraceable_mentions) as traceable
         from marts.fct_quantity_mentions t
-        left join staging.stg_paragraphs p on p.paragraph_id = t.paragraph_id
     """,
-    "fct_metric_observations": f"""
-        select t.*, {_TRACEABLE}
+    "fct_metric_observations": """
+        select t.*,
+               t.rowid not in (select row_id from checks_untraceable_observations) as traceable
         from marts.fct_metric_observations t
-        left join staging.stg_paragraphs p on p.paragraph_id = t.paragraph_id
     """,
     "metrics_by_jurisdiction_year": "select * from marts.metrics_by_jurisdiction_year",
     "dim_metric": "select * from marts.dim_metric",
@@ -43,19 +62,25 @@ ALLOWED_UNITS_SQL = """
     union select unit from seeds.metric_catalog where unit is not null
     order by unit
 """
-FLAGGED_SQL = """
+# The flagged values: kept, flagged and listed. All of them go to audit.dq_flagged_values in SQL
+# (checks.store); Python holds their count and the first few for the refresh's output.
+FLAGGED_WHERE = "from marts.fct_quantity_mentions where dq_status <> 'ok'"
+FLAGGED_COUNT_SQL = f"select count(*) {FLAGGED_WHERE}"
+FLAGGED_SAMPLE_SQL = f"""
     select mention_id, document_id, file_name, surface, value, unit, kind, metric_id,
            dq_valid_min, dq_valid_max, dq_status
-    from marts.fct_quantity_mentions where dq_status <> 'ok'
+    {FLAGGED_WHERE}
     order by document_id, char_start, mention_id
+    limit ?
 """
+FLAGGED_SAMPLE_ROWS = 50
 
 
 @dataclass
-class MartData:
-    frames: dict[str, pd.DataFrame]
+class MartFacts:
     reference: Reference
-    flagged: pd.DataFrame  # mentions whose dq_status is not ok: kept, flagged and listed
+    flagged_count: int  # mentions whose dq_status is not ok
+    flagged_sample: pd.DataFrame  # the first FLAGGED_SAMPLE_ROWS of them
 
 
 def _bound(value: object) -> float | None:
@@ -64,18 +89,18 @@ def _bound(value: object) -> float | None:
     return float(value)  # type: ignore[arg-type]
 
 
-def read_marts(build_db: Path) -> MartData:
-    """One read-only connection: it cannot change the build, and never blocks another reader."""
+def read_facts(build_db: Path) -> MartFacts:
+    """One read-only connection, closed on return: it cannot change the build, nor block a reader."""
     with duckdb.connect(str(build_db), read_only=True) as con:
-        frames = {table: con.sql(sql).df() for table, sql in MART_QUERIES.items()}
         catalog = con.sql("select metric_id, valid_min, valid_max from seeds.metric_catalog").fetchall()
         kinds = con.sql("select kind, unit, valid_min, valid_max from seeds.dq_kind_ranges").fetchall()
         units = [row[0] for row in con.sql(ALLOWED_UNITS_SQL).fetchall()]
-        flagged = con.sql(FLAGGED_SQL).df()
+        (flagged_count,) = con.execute(FLAGGED_COUNT_SQL).fetchall()[0]
+        sample = con.execute(FLAGGED_SAMPLE_SQL, [FLAGGED_SAMPLE_ROWS]).df()
     reference = Reference(
         catalog_ranges={m: Range(_bound(lo), _bound(hi)) for m, lo, hi in catalog},
         kind_ranges={(k, u): Range(_bound(lo), _bound(hi)) for k, u, lo, hi in kinds},
         allowed_units=units,
         last_sane_year=datetime.now(UTC).year + 1,
     )
-    return MartData(frames, reference, flagged)
+    return MartFacts(reference, int(flagged_count), sample)

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
-from checks.gx_runner import ValidationReport
+from checks.marts import FLAGGED_WHERE
+from checks.results import ValidationReport
 
 AUDIT_CHECKS_DDL = """
 create schema if not exists audit;
@@ -60,28 +61,26 @@ RESULT_COLUMNS = [
     "element_count", "unexpected_count", "unexpected_percent", "partial_unexpected_list", "observed_value",
     "exception_message",
 ]  # fmt: skip
-FLAGGED_COLUMNS = [
-    "run_id", "mention_id", "document_id", "file_name", "surface", "value", "unit", "kind", "metric_id",
-    "dq_valid_min", "dq_valid_max", "dq_status",
-]  # fmt: skip
+# Every flagged value, copied inside DuckDB: as many as there are, none of them through Python.
+INSERT_FLAGGED_SQL = f"""
+    insert into audit.dq_flagged_values by name
+    select ? as run_id, mention_id, document_id, file_name, surface, value, unit, kind, metric_id,
+           dq_valid_min, dq_valid_max, dq_status
+    {FLAGGED_WHERE}
+"""
 
 
 def store_report(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
     report: ValidationReport,
-    flagged: pd.DataFrame,
+    flagged_count: int,
     max_share: float,
 ) -> None:
     """Every expectation's result and every flagged value, in one transaction."""
     con.execute(AUDIT_CHECKS_DDL)
     results = pd.DataFrame(
         [{"run_id": run_id, **_renamed(asdict(o))} for o in report.outcomes], columns=RESULT_COLUMNS
-    )
-    flagged_rows = (
-        flagged.assign(run_id=run_id)[FLAGGED_COLUMNS]
-        if len(flagged)
-        else pd.DataFrame(columns=FLAGGED_COLUMNS)
     )
     con.execute("begin transaction")
     try:
@@ -94,7 +93,7 @@ def store_report(
                 report.evaluated,
                 report.passed,
                 report.failed,
-                len(flagged),
+                flagged_count,
                 max_share,
                 report.success,
                 str(report.docs_index) if report.docs_index else None,
@@ -104,10 +103,7 @@ def store_report(
             con.register("validation_results_frame", results)
             con.execute("insert into audit.validation_results by name select * from validation_results_frame")
             con.unregister("validation_results_frame")
-        if len(flagged_rows):
-            con.register("flagged_frame", flagged_rows)
-            con.execute("insert into audit.dq_flagged_values by name select * from flagged_frame")
-            con.unregister("flagged_frame")
+        con.execute(INSERT_FLAGGED_SQL, [run_id])
         con.execute("commit")
     except Exception:
         con.execute("rollback")

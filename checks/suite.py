@@ -8,12 +8,11 @@ cannot hide a bad value), and the share of unreviewed out-of-range mentions is t
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 # A batch fails the gate when more than this share of its mentions is out of range and not reviewed.
 MAX_OUT_OF_RANGE_SHARE = 0.05
@@ -28,14 +27,27 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
 
 @dataclass(frozen=True, slots=True)
+class Clause:
+    """`column op value`: one part of a row condition; the values reach SQL as bound parameters."""
+
+    column: str
+    op: Literal["==", "in", "not_in"]
+    value: str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExpectationSpec:
-    """One expectation on one mart: `gx_type` names a class in great_expectations.expectations."""
+    """One expectation on one mart: `gx_type` names a class in great_expectations.expectations.
+
+    `row_condition`: the rows it applies to (all its clauses hold); empty means every row.
+    """
 
     table: str
     expectation_id: str
     gx_type: str
     kwargs: dict[str, Any]
     description: str
+    row_condition: tuple[Clause, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +68,6 @@ class Reference:
     notes: list[str] = field(default_factory=list)
 
 
-def _literal(value: str) -> str:
-    """A string literal for a pandas row condition (json quoting is valid Python quoting)."""
-    return json.dumps(value)
-
-
 def _fmt(bound: float | None) -> str:
     return "none" if bound is None else f"{bound:g}"
 
@@ -75,13 +82,13 @@ def _bounds(rng: Range) -> dict[str, float]:
 
 
 def _between(
-    table: str, ident: str, column: str, rng: Range, condition: str, text: str
+    table: str, ident: str, column: str, rng: Range, condition: tuple[Clause, ...], text: str
 ) -> ExpectationSpec | None:
     bounds = _bounds(rng)
     if not bounds:
         return None
-    kwargs = {"column": column, **bounds, "row_condition": condition, "condition_parser": "pandas"}
-    return ExpectationSpec(table, ident, "ExpectColumnValuesToBeBetween", kwargs, text)
+    kwargs = {"column": column, **bounds}
+    return ExpectationSpec(table, ident, "ExpectColumnValuesToBeBetween", kwargs, text, condition)
 
 
 def _catalog_range_specs(ref: Reference) -> list[ExpectationSpec]:
@@ -97,8 +104,7 @@ def _catalog_range_specs(ref: Reference) -> list[ExpectationSpec]:
         by_range.items(), key=lambda item: (item[0].valid_min or 0, item[0].valid_max or math.inf)
     )
     for rng, metric_ids in ordered:
-        members = "[" + ", ".join(_literal(m) for m in metric_ids) + "]"
-        condition = f'metric_key in {members} and dq_status == "ok"'
+        condition = (Clause("metric_key", "in", tuple(metric_ids)), Clause("dq_status", "==", "ok"))
         ident = f"catalog_range_{_fmt(rng.valid_min)}_{_fmt(rng.valid_max)}"
         text = (
             f"ok mentions of {len(metric_ids)} indicators lie in their catalog range "
@@ -118,13 +124,18 @@ def _kind_range_specs(ref: Reference) -> list[ExpectationSpec]:
         if unit != "*":
             specific_units[kind].append(unit)
     for (kind, unit), rng in sorted(ref.kind_ranges.items()):
-        condition = f'metric_key == "" and kind == {_literal(kind)} and dq_status == "ok"'
+        # unit_key: unit or '', so a mention without a unit falls under its kind's "*" range
+        condition = (
+            Clause("metric_key", "==", ""),
+            Clause("kind", "==", kind),
+            Clause("dq_status", "==", "ok"),
+        )
         if unit == "*":
             others = specific_units.get(kind, [])
             if others:
-                condition += " and unit not in [" + ", ".join(_literal(u) for u in others) + "]"
+                condition += (Clause("unit_key", "not_in", tuple(sorted(others))),)
         else:
-            condition += f" and unit == {_literal(unit)}"
+            condition += (Clause("unit_key", "==", unit),)
         ident = f"kind_range_{kind}_{'any' if unit == '*' else unit}"
         spec = _between(
             "fct_quantity_mentions",

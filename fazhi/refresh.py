@@ -132,7 +132,7 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
             checks_evaluated=gate.report.evaluated,
             checks_passed=gate.report.passed,
             checks_failed=gate.report.failed,
-            values_flagged=len(gate.flagged),
+            values_flagged=gate.flagged_count,
             project_fingerprint=fingerprint,
         )
         if not gate.passed:
@@ -306,10 +306,10 @@ def _row_counts(paths: WarehousePaths) -> dict[str, int]:
 
 
 def _check(paths: WarehousePaths, run_id: str) -> GateResult:
-    # imported here: great_expectations takes ~3 s to import, and only this stage needs it
-    from checks.gate import run_gate
-
     try:
+        # imported here: great_expectations takes ~3 s to import, and only this stage needs it
+        from checks.gate import run_gate
+
         return run_gate(paths.build, paths.docs, run_id, before_store=lambda: testhooks.pause("checks"))
     except Exception as error:  # GX or the read failed: the gate is closed, whatever the cause
         raise StageFailed(ExitCode.CHECKS_FAILED, "checks", f"{type(error).__name__}: {error}") from error

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import duckdb
 import pytest
 
-from checks.gx_runner import ValidationReport
-from checks.suite import MAX_OUT_OF_RANGE_SHARE, Range, Reference, build_specs
+from checks.results import ValidationReport
+from checks.suite import MAX_OUT_OF_RANGE_SHARE, Clause, Range, Reference, build_specs
 
 
 def reference(**overrides) -> Reference:
@@ -29,16 +29,26 @@ def test_one_range_expectation_per_distinct_catalog_range():
     assert {s.expectation_id for s in specs} == {"catalog_range_0_100", "catalog_range_0_300"}
     shared = next(s for s in specs if s.expectation_id == "catalog_range_0_100")
     assert shared.kwargs["max_value"] == 100.0
-    assert '"a_rate", "b_rate"' in shared.kwargs["row_condition"]
+    assert shared.row_condition == (
+        Clause("metric_key", "in", ("a_rate", "b_rate")),
+        Clause("dq_status", "==", "ok"),
+    )
 
 
 def test_unmapped_rates_are_held_to_0_to_100_and_counts_to_non_negative():
     specs = {s.expectation_id: s for s in build_specs(reference())}
     rate = specs["kind_range_rate_%"].kwargs
     assert (rate["min_value"], rate["max_value"]) == (0.0, 100.0)
-    assert 'metric_key == ""' in rate["row_condition"]
+    assert Clause("metric_key", "==", "") in specs["kind_range_rate_%"].row_condition
+    assert Clause("unit_key", "==", "%") in specs["kind_range_rate_%"].row_condition
     count = specs["kind_range_count_any"].kwargs
     assert count["min_value"] == 0.0 and "max_value" not in count
+
+
+def test_a_kind_with_unit_specific_ranges_holds_its_other_units_to_the_any_range():
+    ref = reference(kind_ranges={("rate", "%"): Range(0.0, 100.0), ("rate", "*"): Range(0.0, None)})
+    specs = {s.expectation_id: s for s in build_specs(ref)}
+    assert Clause("unit_key", "not_in", ("%",)) in specs["kind_range_rate_any"].row_condition
 
 
 def test_the_gate_is_the_share_of_unreviewed_out_of_range_mentions():
@@ -66,11 +76,16 @@ def test_a_suite_that_evaluates_nothing_fails():
     assert not ValidationReport(gx_version="x").success
 
 
-def test_gx_validates_a_frame_and_reports_the_out_of_range_share(tmp_path):
+def test_gx_validates_a_query_in_duckdb_and_reports_the_out_of_range_share(tmp_path):
     from checks.gx_runner import validate
     from checks.suite import ExpectationSpec
 
-    frame = pd.DataFrame({"dq_status": ["ok"] * 8 + ["out_of_range"] * 2, "value": [1.0] * 10})
+    db = tmp_path / "t.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table t (dq_status varchar, value double)")
+        con.execute(
+            "insert into t select case when i < 8 then 'ok' else 'out_of_range' end, i from range(10) r(i)"
+        )
     specs = [
         ExpectationSpec(
             "t",
@@ -83,19 +98,16 @@ def test_gx_validates_a_frame_and_reports_the_out_of_range_share(tmp_path):
             "t",
             "ok_values",
             "ExpectColumnValuesToBeBetween",
-            {
-                "column": "value",
-                "min_value": 0,
-                "max_value": 10,
-                "row_condition": 'dq_status == "ok"',
-                "condition_parser": "pandas",
-            },
+            {"column": "value", "min_value": 0, "max_value": 7},
             "r",
+            (Clause("dq_status", "==", "ok"),),
         ),
     ]
-    report = validate({"t": frame}, specs, tmp_path / "docs", run_name="unit")
+    report = validate(db, {"t": "select * from t"}, specs, tmp_path / "docs", run_name="unit")
     outcomes = {o.expectation_id: o for o in report.outcomes}
     assert not outcomes["share"].success and outcomes["share"].unexpected_count == 2
     assert outcomes["ok_values"].success and outcomes["ok_values"].element_count == 8
     assert not report.success and report.evaluated == 2
     assert (tmp_path / "docs" / "index.html").exists()
+    with duckdb.connect(str(db)) as con:  # GX's read-only connection is closed again
+        con.execute("drop table t")
