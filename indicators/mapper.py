@@ -37,9 +37,12 @@ Pinyin glosses some mirrors insert (调(diào)解) are removed before any matchi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from indicators.vocabulary import ALL, Indicator, Vocabulary
+from indicators.vocabulary import ALL, Anchors, Indicator, Vocabulary
 
 SENTENCE_END = re.compile(r"[。;;!?!?\n]")
 CLAUSE_BREAK = re.compile(r"[,,]")
@@ -106,7 +109,9 @@ class Context:
 
 
 def strip_glosses(text: str) -> str:
-    return PINYIN_GLOSS.sub("", text)
+    # every gloss opens with "(" (PINYIN_GLOSS's first class): most texts hold none, and a
+    # substring test costs far less than a regex call
+    return PINYIN_GLOSS.sub("", text) if "(" in text else text
 
 
 def headings(paragraphs: list[str]) -> list[str]:
@@ -120,9 +125,18 @@ def headings(paragraphs: list[str]) -> list[str]:
     return found
 
 
+# A paragraph's mentions each ask where their sentence starts: its sentence ends are found once
+# (cached by text) and each question is a bisection.
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in SENTENCE_END.finditer(text)]
+
+
 def _sentence_start(text: str, position: int) -> int:
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
+    """Just after the last sentence end within text[:position] (0 when none)."""
+    ends = _sentence_ends(text)
+    i = bisect_right(ends, position)
+    return ends[i - 1] if i else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +150,7 @@ def build_context(paragraph: str, heading: str, mention: MentionIn, others: list
     """The texts around a mention the rules read (`others`: the paragraph's other quantities)."""
     start, end = mention.start, mention.end
     sentence_start = _sentence_start(paragraph, start)
-    before_start = max(
-        (s.end for s in others if sentence_start <= s.end <= start), default=sentence_start
-    )
+    before_start = max((s.end for s in others if sentence_start <= s.end <= start), default=sentence_start)
     before = paragraph[before_start:start]
     earlier_start = before_start
     if before_start > sentence_start and not CLAUSE_BREAK.search(before):
@@ -177,22 +189,45 @@ def build_context(paragraph: str, heading: str, mention: MentionIn, others: list
 Position = tuple[int, float, int, str]  # tier, distance, -alias length, alias
 
 
-def alias_position(indicator: Indicator, context: Context) -> Position | None:
-    """(tier, distance, -length, alias) of the indicator's best-placed name, or None."""
+class NameTexts(NamedTuple):
+    """The texts alias_position scans for an indicator's names, with the value's offsets in them;
+    the same for every indicator, so built once per mention."""
+
+    subject: str
+    with_surface: str  # earlier + before + surface + after
+    without_surface: str  # earlier + before + after (审计44个项目 reads 审计项目)
+    own_start: int  # where `before` starts
+    value_start: int
+    value_end: int
+
+    @classmethod
+    def of(cls, context: Context) -> NameTexts:
+        head = context.earlier + context.before
+        value_start = len(head)
+        return cls(
+            context.subject,
+            head + context.surface + context.after,
+            head + context.after,
+            len(context.earlier),
+            value_start,
+            value_start + len(context.surface),
+        )
+
+
+def alias_position(indicator: Indicator, context: Context, texts: NameTexts | None = None) -> Position | None:
+    """(tier, distance, -length, alias) of the indicator's best-placed name, or None.
+
+    `texts`: NameTexts.of(context), when the caller already has it."""
     best: Position | None = None
-    head = context.earlier + context.before
-    own_start, value_start = len(context.earlier), len(head)
-    value_end = value_start + len(context.surface)
-    with_surface = head + context.surface + context.after
-    without_surface = head + context.after
+    subject, with_surface, without_surface, own_start, value_start, value_end = texts or NameTexts.of(context)
     for alias in indicator.aliases:
         # every match starts with the anchor: three substring tests are far cheaper than three scans
         anchor = alias.anchor
-        if anchor not in context.subject and anchor not in with_surface and anchor not in without_surface:
+        if anchor not in subject and anchor not in with_surface and anchor not in without_surface:
             continue
         found: list[tuple[int, float]] = []
-        for m in alias.pattern.finditer(context.subject):
-            found.append((0, float(len(context.subject) - m.end())))
+        for m in alias.pattern.finditer(subject):
+            found.append((0, float(len(subject) - m.end())))
         for m in alias.pattern.finditer(with_surface):
             if m.end() <= value_start:
                 if value_start - m.end() <= PHRASE_REACH:
@@ -250,29 +285,6 @@ def _refusal(
     return None
 
 
-@dataclass(frozen=True)
-class Anchors:
-    """The literal each match of an alias starts with (Alias.anchor), by indicator and by kind."""
-
-    by_metric: dict[str, frozenset[str]]
-    by_kind: dict[str, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, vocabulary: Vocabulary) -> Anchors:
-        by_metric = {i.metric_id: frozenset(a.anchor for a in i.aliases) for i in vocabulary.indicators}
-        by_kind: dict[str, set[str]] = {}
-        for i in vocabulary.indicators:
-            by_kind.setdefault(i.kind, set()).update(by_metric[i.metric_id])
-        return cls(by_metric, {kind: tuple(sorted(found)) for kind, found in by_kind.items()})
-
-    def present(self, kind: str, context: Context) -> frozenset[str]:
-        """The anchors of a kind found in the texts alias_position scans (joined by a character
-        no alias holds, so none is found across two of them)."""
-        head = context.earlier + context.before
-        haystack = "\0".join((context.subject, head + context.surface + context.after, head + context.after))
-        return frozenset(a for a in self.by_kind.get(kind, ()) if a in haystack)
-
-
 def map_mention(
     vocabulary: Vocabulary,
     mention: MentionIn,
@@ -281,8 +293,8 @@ def map_mention(
 ) -> MetricMatch | None:
     """The indicator this mention is a value of, or None (rules 1-8 of the module docstring).
 
-    `anchors` (Anchors.of the vocabulary, once per document) lets indicators none of whose names can be in
-    the context be skipped without scanning it; the result is the same without it.
+    `anchors` (the vocabulary's) lets indicators none of whose names can be in the context be
+    skipped without scanning it; the result is the same without it.
     """
     if not mention.unit:
         return None
@@ -292,13 +304,19 @@ def map_mention(
         return None  # 34个部门, 39家单位: the number counts bodies, not what the indicator counts
     ranked = []
     nearest_refused: Position | None = None
-    present = anchors.present(mention.kind, context) if anchors is not None else None
-    for indicator in vocabulary.indicators:
-        if indicator.kind != mention.kind:
-            continue
-        if present is not None and present.isdisjoint(anchors.by_metric[indicator.metric_id]):
-            continue  # no name of it in the context: alias_position would find none
-        position = alias_position(indicator, context)
+    texts = NameTexts.of(context)
+    if anchors is None:
+        indicators = [i for i in vocabulary.indicators if i.kind == mention.kind]
+    else:
+        # the others have no name in the context: alias_position would find none (the texts are
+        # joined by a character no alias holds, so none is found across two; their characters
+        # are the subject's and the text with the surface's, which holds all of the other's)
+        haystack = "\0".join(texts[:3])
+        characters = set(texts.subject + texts.with_surface)
+        found = anchors.candidates(mention.kind, haystack, characters)
+        indicators = [vocabulary.indicators[i] for i in found]
+    for indicator in indicators:
+        position = alias_position(indicator, context, texts)
         if position is None:
             continue
         topic = vocabulary.topics.get(indicator.metric_id)
@@ -341,7 +359,7 @@ def map_document(
         span = Span(mention.start, mention.end, mention.unit)
         spans.setdefault(mention.paragraph, []).append((mention, span))
     found = []
-    anchors = Anchors.of(vocabulary)
+    anchors = vocabulary.anchors
     for mention in mentions:
         others = [span for other, span in spans[mention.paragraph] if other is not mention]
         context = build_context(paragraphs[mention.paragraph], above[mention.paragraph], mention, others)

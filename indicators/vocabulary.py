@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from seedfiles import default_seeds_dir
@@ -46,6 +46,49 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Anchors:
+    """The literal every match of an alias starts with (Alias.anchor), indexed: an indicator none
+    of whose anchors is in a text has no name in it.
+
+    By kind, then by the anchor's first character: a mention's context is tested only for the
+    anchors whose first character it holds (one set intersection), not for every name of its kind.
+    """
+
+    # kind -> first character -> (anchor, positions in Vocabulary.indicators of its indicators)
+    by_kind: dict[str, dict[str, tuple[tuple[str, tuple[int, ...]], ...]]]
+    everywhere: dict[str, frozenset[int]]  # kind -> indicators with an empty anchor (a name "…X")
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> Anchors:
+        positions: dict[str, dict[str, set[int]]] = {}
+        for position, indicator in enumerate(vocabulary.indicators):
+            for alias in indicator.aliases:
+                positions.setdefault(indicator.kind, {}).setdefault(alias.anchor, set()).add(position)
+        by_kind: dict[str, dict[str, tuple[tuple[str, tuple[int, ...]], ...]]] = {}
+        everywhere: dict[str, frozenset[int]] = {}
+        for kind, anchors in positions.items():
+            grouped: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+            for anchor, found in sorted(anchors.items()):
+                if anchor:
+                    grouped.setdefault(anchor[0], []).append((anchor, tuple(sorted(found))))
+            by_kind[kind] = {first: tuple(items) for first, items in grouped.items()}
+            everywhere[kind] = frozenset(anchors.get("", ()))
+        return cls(by_kind, everywhere)
+
+    def candidates(self, kind: str, text: str, characters: set[str] | None = None) -> list[int]:
+        """Positions (in Vocabulary.indicators, in order) of the indicators of `kind` one of whose
+        anchors stands in `text`. `characters`: the characters of `text` (or more), when the
+        caller has them cheaper than set(text)."""
+        groups = self.by_kind.get(kind, {})
+        found = set(self.everywhere.get(kind, ()))
+        for first in groups.keys() & (set(text) if characters is None else characters):
+            for anchor, positions in groups[first]:
+                if anchor in text:
+                    found.update(positions)
+        return sorted(found)
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     indicators: tuple[Indicator, ...]
     # (metric_id or "", metric unit) -> {stated unit: exact factor, or None for a family match}
@@ -56,6 +99,11 @@ class Vocabulary:
     scopes: dict[str, re.Pattern[str]] = field(default_factory=dict)
     off_topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     counted: re.Pattern[str] | None = None  # words right after a count that make it count bodies
+
+    @cached_property
+    def anchors(self) -> Anchors:
+        """Built once per vocabulary (not per document)."""
+        return Anchors.of(self)
 
     def unit_factor(self, indicator: Indicator, stated_unit: str) -> tuple[bool, float | None]:
         """Whether the stated unit is accepted for the indicator, and the exact factor if any."""

@@ -55,98 +55,108 @@ def _combine(*qualifiers: str) -> str:
     return max(qualifiers, key=QUALIFIER_RANK.__getitem__, default="exact")
 
 
+# The groups of the quantity pattern a candidate reads, fetched in one call (m.group(*names)).
+_GROUPS = ("pre", "pct", "ar", "ar2", "mult", "mid1", "mid2", "cn", "cnmid", "unit", "post")
+
+
 class _Candidate:
-    """One regex hit, read into numbers and words."""
+    """One regex hit, read into numbers and words (the groups the rules test are kept)."""
 
     __slots__ = (
+        "ar",
         "chinese",
+        "cn",
         "end",
         "kind",
+        "match_end",
         "mult",
+        "mult_text",
         "num_start",
+        "pct",
+        "pre",
         "qualifier",
         "start",
         "unit",
+        "unit_end",
         "value",
         "value2",
     )
 
     def __init__(self, m: re.Match[str], lexicon: Lexicon) -> None:
         q = lexicon.qualifiers
+        pre, pct, ar, ar2, mult, mid1, mid2, cn, cnmid, unit_text, post = m.group(*_GROUPS)
+        self.pre, self.pct, self.ar, self.cn, self.mult_text = pre, pct, ar, cn, mult
         self.start, self.end = m.span()
-        pct = m.group("pct")
-        self.chinese = m.group("cn") is not None or (pct is not None and not pct[0].isdigit())
+        self.match_end = self.end
+        self.unit_end = m.end("unit")  # -1 without a measure word
+        self.chinese = cn is not None or (pct is not None and not pct[0].isdigit())
         self.mult = 1.0
         self.value2: float | None = None
-        unit_entry: UnitEntry | None = lexicon.units.get(m.group("unit") or "")
+        unit_entry: UnitEntry | None = lexicon.units.get(unit_text or "")
         if pct is not None:
             self.value = float(parse_chinese(pct) or 0) if self.chinese else parse_arabic(pct)
             self.num_start = m.start("pct") - 3
             unit_entry = lexicon.units.get("%")
-        elif m.group("ar") is not None:
+        elif ar is not None:
             self.num_start = m.start("ar")
-            self.value = parse_arabic(m.group("ar"))
-            if m.group("ar2") is not None:
-                self.value2 = parse_arabic(m.group("ar2"))
-            if m.group("mult"):
-                self.mult = lexicon.multipliers[m.group("mult")]
+            self.value = parse_arabic(ar)
+            if ar2 is not None:
+                self.value2 = parse_arabic(ar2)
+            if mult:
+                self.mult = lexicon.multipliers[mult]
         else:
             self.num_start = m.start("cn")
-            self.value = float(parse_chinese(m.group("cn")) or 0)
+            self.value = float(parse_chinese(cn) or 0)
         self.unit = unit_entry
         self.kind = unit_entry.kind if unit_entry else "count"
-        mid = m.group("mid1") or m.group("mid2") or (m.group("cnmid") if m.group("cn") else None)
-        post = m.group("post")
+        mid = mid1 or mid2 or (cnmid if cn else None)
         if post and lexicon.qualifier_unit_kinds.get(post, "any") not in ("any", self.kind):
             post = None  # 内 closes a time limit (1个工作日内), not a count (12家内资企业)
-            self.end = m.end("unit") if m.group("unit") else m.end()
+            self.end = self.unit_end if unit_text else self.match_end
         self.qualifier = _combine(
-            q["before"].get(m.group("pre") or "", "exact"),
+            q["before"].get(pre or "", "exact"),
             q["after_number"].get(mid or "", "exact"),
             q["after_unit"].get(post or "", "exact"),
         )
-        if m.group("pre") is None and self.start != self.num_start and m.group("pct") is None:
+        if pre is None and self.start != self.num_start and pct is None:
             self.start = self.num_start
 
 
-def _rejected(
-    text: str, m: re.Match[str], c: _Candidate, lexicon: Lexicon, blocked: list[tuple[int, int]]
-) -> bool:
+def _rejected(text: str, c: _Candidate, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> bool:
     """True when the hit names something instead of counting it."""
-    unit_text = m.group("unit")
     before = text[max(0, c.num_start - 5) : c.num_start].rstrip(" \u3000\xa0")
-    num_end = m.end("unit") if unit_text else m.end()
+    num_end = c.unit_end if c.unit_end >= 0 else c.match_end
     if _overlaps(blocked, c.num_start, num_end):
         return True
     if before.endswith(tuple(lexicon.exclusions.get("ordinal_prefix", ()))):
         return True  # 第3名, 十五届四次
     if c.unit is None:
-        return m.group("mult") is None  # a bare number is a name (12345), an ordinal or a date
-    follower = text[m.end("unit") : m.end("unit") + 1]
+        return c.mult_text is None  # a bare number is a name (12345), an ordinal or a date
+    follower = text[c.unit_end : c.unit_end + 1]
     if follower and follower in c.unit.not_followed_by:
         return True  # 2部门, 3人民, 5条例
-    if c.unit.requires_after and not text.startswith(c.unit.requires_after, m.end("unit")):
+    if c.unit.requires_after and not text.startswith(c.unit.requires_after, c.unit_end):
         return True  # 17日 is a date; 15日内 a time limit
     if c.unit.unit in ("名", "位") and before.endswith(tuple(lexicon.exclusions.get("ranking_prefix", ()))):
         return True  # 全省前3名
     if c.unit.unit == "年":
         if c.value >= MAX_YEARS or (c.value2 or 0) >= MAX_YEARS:
             return True  # 2021年, 2021—2025年
-        if lexicon.qualifiers["before"].get(m.group("pre") or "") == "approx":
+        if lexicon.qualifiers["before"].get(c.pre or "") == "approx":
             return True  # 近3年 is a period
-    if m.group("ar") and FORMULA_COUNT_BEFORE.search(before):
+    if c.ar and FORMULA_COUNT_BEFORE.search(before):
         return True  # 六个100%: a formula whose rates are listed after it
-    return c.chinese and _rejected_chinese(text, m, c, lexicon)
+    return c.chinese and _rejected_chinese(text, c, lexicon)
 
 
-def _rejected_chinese(text: str, m: re.Match[str], c: _Candidate, lexicon: Lexicon) -> bool:
+def _rejected_chinese(text: str, c: _Candidate, lexicon: Lexicon) -> bool:
     """Chinese numerals are words far more often than counts: 一批, 三项制度, 两级, 五年规划."""
-    if m.group("pct") is not None:
+    if c.pct is not None:
         return False
     assert c.unit is not None
     if not c.unit.chinese_numeral:
         return True
-    numeral = m.group("cn")
+    numeral = c.cn
     if numeral in ("一", "二"):
         # 一 is an article (一批, 一张网) except in a norm per unit (每月开展一次, 每组一名);
         # 二 alone is an ordinal (二次录入) since counts say 两.
@@ -157,13 +167,13 @@ def _rejected_chinese(text: str, m: re.Match[str], c: _Candidate, lexicon: Lexic
             or text[c.num_start - 1 : c.num_start] == "每"
         ):
             return True  # 每一件 means "every", not one
-    after = text[m.end("unit") : m.end("unit") + 1]
+    after = text[c.unit_end : c.unit_end + 1]
     if after and after in "一二两兩三四五六七八九十":
         return True  # 五个一, 一门一次一网
     lead = PINYIN_GLOSS.sub("", text[max(0, c.num_start - 12) : c.num_start])
     if c.unit.kind == "duration" and not lead.endswith(lexicon.duration_leads):
         return True  # 三年行动, 五年内; but 连续三年
-    return _inside_short_quote(text, c.num_start, m.end(), lexicon)
+    return _inside_short_quote(text, c.num_start, c.match_end, lexicon)
 
 
 def _mentions_for(
@@ -243,7 +253,7 @@ def extract_mentions(text: str, lexicon: Lexicon, table_unit: str = "") -> list[
         if blocked is None:
             blocked = _blocked_spans(text, lexicon)  # computed only for paragraphs with numbers
         c = _Candidate(m, lexicon)
-        if _rejected(text, m, c, lexicon, blocked):
+        if _rejected(text, c, lexicon, blocked):
             continue
         if periods is None:
             periods = period_hits(text, lexicon.patterns)

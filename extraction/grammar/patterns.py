@@ -15,7 +15,8 @@ from extraction.numerals import ARABIC_DIGITS, CHINESE_DIGITS
 
 ARABIC = rf"[{ARABIC_DIGITS}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{ARABIC_DIGITS}]+)?"
 # A Chinese numeral starts with a digit or 十 (百/千/万 alone are words: 百日, 千家万户).
-CHINESE = "[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]*"
+CHINESE_FIRST = "一二两兩三四五六七八九十"
+CHINESE = f"[{CHINESE_FIRST}][零〇一二两兩三四五六七八九十百千万萬亿億]*"
 RANGE_SEPARATORS = "-—–－~～至到"
 SPACE = "[ \u3000\xa0]"
 CLAUSE_BREAKS = ",，;；。:：!?！？\n"
@@ -38,6 +39,31 @@ class Patterns:
 def alternation(words: Iterable[str]) -> str:
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in ordered)
+
+
+def first_char_alternation(words: Iterable[str]) -> str:
+    """`alternation`, grouped by first character: at any position only the words starting with
+    its character can match, and they are tried in the same order, so the match is the same; but
+    re tries one branch per first character instead of one per word (hundreds of slogans)."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted({w for w in words if w}, key=lambda w: (-len(w), w)):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(re.escape(rest) for rest in tails)})"
+        for first, tails in rests.items()
+    )
+
+
+def first_chars(words: Iterable[str]) -> str:
+    """The first characters of the words, escaped for a character class."""
+    return "".join(re.escape(c) for c in sorted({w[0] for w in words if w}))
+
+
+def starting_with(first: str, body: str) -> re.Pattern[str]:
+    """`body` tried only where a character of the class `first` stands, which every match of
+    `body` starts with: the same matches, but re rejects the other positions with one class test
+    instead of trying every branch there (3-5x faster scans of whole paragraphs)."""
+    return re.compile(f"(?=[{first}])(?:{body})")
 
 
 def _multiplier_alternation(multipliers: Iterable[str], units: Iterable[str]) -> str:
@@ -70,7 +96,9 @@ def build_patterns(
     seps = re.escape(RANGE_SEPARATORS)
     cn_digits = "".join(CHINESE_DIGITS)
 
-    quantity = re.compile(
+    quantity_first = first_chars(qualifiers["before"]) + "百" + ARABIC_DIGITS + CHINESE_FIRST
+    quantity = starting_with(
+        quantity_first,
         rf"(?P<pre>{before})?"
         r"(?:"
         rf"百分之(?P<pct>{CHINESE}|百|{ARABIC})"
@@ -80,7 +108,7 @@ def build_patterns(
         rf"|(?<![第{cn_digits}十百千])(?P<cn>{CHINESE})(?P<cnmid>{mid})?(?=(?:{unit}))"
         r")"
         rf"(?:{SPACE}?(?P<unit>{unit}))?"  # PDF-to-text often spaces numbers: 共 12 件
-        rf"(?P<post>{after})?"
+        rf"(?P<post>{after})?",
     )
 
     blocked_parts = [
@@ -98,16 +126,21 @@ def build_patterns(
     counters = alternation(exclusions.get("counter_label", ()))
     if counters:
         blocked_parts.append(rf"(?:{counters})\s*[:：]?\s*[{ARABIC_DIGITS}][{ARABIC_DIGITS},.]*")
-    blocked = re.compile("|".join(blocked_parts))
+    # the first characters of the parts above (h and w of a URL are letters)
+    blocked_first = r"《<〈〔\[［(（第A-Za-z" + first_chars(exclusions.get("code_label", ()))
+    blocked_first += first_chars(exclusions.get("counter_label", ()))
+    blocked = starting_with(blocked_first, "|".join(blocked_parts))
 
-    slogan_alt = alternation(slogans)
-    period = re.compile(
+    slogan_alt = first_char_alternation(slogans)
+    period_first = first_chars(period_words) + ARABIC_DIGITS + CHINESE_FIRST + "连"
+    period = starting_with(
+        period_first,
         rf"(?P<word>{alternation(period_words)})"
         rf"|(?P<months>[{ARABIC_DIGITS}]{{1,2}}\s*[{seps}]\s*[{ARABIC_DIGITS}]{{1,2}}\s*月(?:份)?)"
         rf"|(?P<month>(?<![{ARABIC_DIGITS}])[{ARABIC_DIGITS}]{{1,2}}\s*月份)"
         rf"|(?P<since>(?:[{ARABIC_DIGITS}]{{4}}年|[{ARABIC_DIGITS}]+年|{CHINESE}年)(?:以来|来))"
         rf"|(?P<streak>连续(?:[{ARABIC_DIGITS}]+|{CHINESE})年)"
-        rf"|(?P<year>(?<![{ARABIC_DIGITS}])(?:19|20)[0-9]{{2}}年(?:度)?)(?![{ARABIC_DIGITS}])"
+        rf"|(?P<year>(?<![{ARABIC_DIGITS}])(?:19|20)[0-9]{{2}}年(?:度)?)(?![{ARABIC_DIGITS}])",
     )
     scope_alt = alternation(scope_words)
     noun_alt = alternation(noun_units)
