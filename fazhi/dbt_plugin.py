@@ -78,8 +78,8 @@ FUNCTIONS = (
         ("VARCHAR[]", f"struct({MAPPING_INPUT_FIELDS})[]"),
         MAPPING_TYPE,
     ),
-    # the same for copies of one report in either script or any format (hanzi.fingerprint)
-    RowFunction("content_key", udfs.content_key, ("VARCHAR",), "VARCHAR"),
+    # of simplified text: the same for copies of one report in either script or any format
+    RowFunction("simplified_content_key", udfs.simplified_content_key, ("VARCHAR",), "VARCHAR"),
     RowFunction(
         "attribute_document",
         udfs.attribute_document,

@@ -16,14 +16,14 @@ from functools import lru_cache
 from typing import Any
 
 from hanzi import changed_characters, to_simplified
-from hanzi.fingerprint import content_key
+from hanzi.fingerprint import simplified_content_key
 
 __all__ = [
     "attribute_document",
     "changed_characters",
-    "content_key",
     "extract_document_quantities",
     "map_document_metrics",
+    "simplified_content_key",
     "to_simplified",
 ]
 

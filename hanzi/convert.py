@@ -78,10 +78,14 @@ def conversion_candidates() -> str:
 def needs_conversion(text: str) -> bool:
     """True when OpenCC t2s could change `text` (exact: False means it returns `text` as is)."""
     triggers = _triggers()
+    phrase_characters_seen: set[str] = set()
     for match in triggers.candidates.finditer(text):
         character = match.group()
         if character in triggers.changed_characters:
             return True
+        if character in phrase_characters_seen:
+            continue  # its phrases were looked for in the whole text already (全覆盖 recurs often)
+        phrase_characters_seen.add(character)
         if any(phrase in text for phrase in triggers.phrases_by_character[character]):
             return True
     return False

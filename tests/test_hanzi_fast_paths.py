@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hanzi.convert import _converter, needs_conversion, to_simplified
-from hanzi.fingerprint import _DROPPED, content_text
+from hanzi.fingerprint import _DROPPED, content_key, content_text, simplified_content_key
 from hanzi.opencc_t2s import t2s
 
 DICTIONARY = Path(opencc.__file__).parent / "dictionary"
@@ -84,3 +84,17 @@ def test_the_fast_t2s_converts_a_traditional_report_as_the_library_does(sample_t
 @given(st.text(max_size=40))
 def test_content_text_is_unchanged_by_the_regex(text):
     assert content_text(text) == _plain_content_text(text)
+
+
+def test_a_phrase_trigger_that_recurs_is_looked_up_once_and_still_counts():
+    # 覆 recurs (全覆盖) before the phrase 反覆 that makes t2s change the text
+    text = "全覆盖," * 50 + "反覆审查"
+    assert needs_conversion(text)
+    assert not needs_conversion("全覆盖," * 50)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PHRASES), st.text(alphabet=MIXED, max_size=6)), max_size=6))
+def test_the_key_of_simplified_text_is_the_key_of_the_original(pieces):
+    text = "".join(pieces)
+    assert simplified_content_key(to_simplified(text)) == content_key(text)

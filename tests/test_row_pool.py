@@ -74,7 +74,7 @@ UDF_QUERY = """
     )
     select
         file_name,
-        content_key(array_to_string(paragraphs, '')) as content_key,
+        simplified_content_key(array_to_string(paragraphs, '')) as content_key,
         extract_document_quantities(paragraphs) as extraction,
         attribute_document(array_to_string(paragraphs, chr(10)), file_name, metadata) as attribution
     from simplified

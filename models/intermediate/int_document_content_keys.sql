@@ -20,6 +20,6 @@ with paragraphs as (
 select
     document_id,
     -- paragraphs joined without a separator: line breaks are layout, not content
-    content_key(string_agg(paragraph_text_simplified, '' order by paragraph_index)) as content_key
+    simplified_content_key(string_agg(paragraph_text_simplified, '' order by paragraph_index)) as content_key
 from paragraphs
 group by document_id
