@@ -10,18 +10,12 @@ tables, so the published warehouse never needs Python to be read.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
-
 import duckdb
-import pyarrow as pa
 from dbt.adapters.duckdb.plugins import BasePlugin
 
 from fazhi import udfs
-from fazhi.row_pool import Row, RowPool
+from fazhi.arrow_udf import POOL, RowFunction, vectorized
+from fazhi.row_pool import RowPool
 from hanzi.convert import conversion_candidates
 
 MENTION_FIELDS = (
@@ -42,29 +36,6 @@ ATTRIBUTION_TYPE = (
     "parent varchar, parent_id varchar, admin_code varchar, report_year integer, publish_date date, "
     "issuer varchar, error varchar)"
 )
-
-POOL = RowPool()
-
-
-def _text_length(value: Any) -> int:
-    """A row's weight for the pool: its characters (a list of paragraphs counts them all)."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, list):
-        return sum(len(item) for item in value if isinstance(item, str))
-    return 0
-
-
-@dataclass(frozen=True)
-class RowFunction:
-    """One UDF: a function of fazhi.udfs, its DuckDB types, and which argument carries the text."""
-
-    name: str
-    function: Callable[..., Any]
-    parameters: tuple[str, ...]
-    returns: str
-    text_argument: int = 0
-
 
 FUNCTIONS = (
     RowFunction("to_simplified", udfs.to_simplified, ("VARCHAR",), "VARCHAR"),
@@ -87,39 +58,6 @@ FUNCTIONS = (
         ATTRIBUTION_TYPE,
     ),
 )
-
-
-@cache
-def arrow_type(duckdb_type: str) -> pa.DataType:
-    """The Arrow type DuckDB exchanges a value of this type as (types are constants of this
-    module, never input)."""
-    with duckdb.connect() as con:
-        return con.sql(f"select null::{duckdb_type} as value").to_arrow_table().schema.field("value").type
-
-
-def vectorized(spec: RowFunction, pool: RowPool = POOL) -> Callable[..., pa.Array]:
-    """The Arrow UDF of a row function. A row with a null argument gives null without a call,
-    as DuckDB's default null handling does for a scalar UDF."""
-    returns = arrow_type(spec.returns)
-
-    def udf(*columns: pa.Array) -> pa.Array:
-        rows: list[Row] = list(zip(*(column.to_pylist() for column in columns), strict=True))
-        complete = [index for index, row in enumerate(rows) if None not in row]
-        computed = pool.map(
-            spec.function,
-            [rows[index] for index in complete],
-            [_text_length(rows[index][spec.text_argument]) for index in complete],
-        )
-        results: list[Any] = [None] * len(rows)
-        for index, result in zip(complete, computed, strict=True):
-            results[index] = result
-        return pa.array(results, type=returns)
-
-    # DuckDB counts a UDF's parameters from its signature: give the varargs one of the right arity
-    udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter(f"arg{i}", inspect.Parameter.POSITIONAL_ONLY) for i in range(len(spec.parameters))]
-    )
-    return udf
 
 
 def _re2_class(characters: str) -> str:

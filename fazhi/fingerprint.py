@@ -28,6 +28,7 @@ CODE_PARTS = (
     "fazhi/dbt_plugin.py",
     "fazhi/udfs.py",
     "fazhi/row_pool.py",
+    "fazhi/arrow_udf.py",
 )
 
 

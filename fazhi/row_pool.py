@@ -22,12 +22,14 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 DEFAULT_MIN_CHARS = 100_000
 CHUNKS_PER_WORKER = 4  # several chunks each, so one slow chunk does not leave a core idle
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 
 
 def worker_count() -> int:
@@ -86,19 +88,27 @@ class RowPool:
 
     def map(self, function: Callable[..., Any], rows: Sequence[Row], weights: Sequence[int]) -> list[Any]:
         """`function(*row)` for every row, in order; on the pool when the batch is big enough."""
+        chunks = self.map_chunks(partial(apply_rows, function), rows, weights)
+        return [result for chunk in chunks for result in chunk]
+
+    def map_chunks(
+        self, chunk_function: Callable[[Sequence[Row]], T], rows: Sequence[Row], weights: Sequence[int]
+    ) -> list[T]:
+        """`chunk_function` on consecutive chunks of the rows, in order: on the pool, in chunks of
+        about equal weight, when the batch is big enough; else once, here, on all the rows. The
+        chunk function runs in a worker, so it can also build the result's final form there."""
         if self.workers <= 1 or sum(weights) < self.min_chars or len(rows) < 2:
-            return apply_rows(function, rows)
+            return [chunk_function(rows)]
         chunks = [rows[r.start : r.stop] for r in split_by_weight(weights, self.workers * CHUNKS_PER_WORKER)]
         try:
-            results = self._executor_started().map(apply_rows, [function] * len(chunks), chunks)
-            flat = [result for chunk in results for result in chunk]
+            results = list(self._executor_started().map(chunk_function, chunks))
         except BrokenProcessPool as error:
             # a worker died (killed, out of memory): this batch is done here, the next gets a new pool
             print(f"fazhi: worker pool broke ({error}); running this batch in-process", file=sys.stderr)
             self._discard()
-            return apply_rows(function, rows)
+            return [chunk_function(rows)]
         self.pooled_batches += 1
-        return flat
+        return results
 
     def _executor_started(self) -> ProcessPoolExecutor:
         with self._lock:
