@@ -38,7 +38,7 @@ class LoadLimits:
 
 
 def _help_line(setting: tuple[str, object], meaning: str) -> str:
-    return f"  {f'{setting[0]}={setting[1]}':<26}{meaning}\n"
+    return f"  {f'{setting[0]}={setting[1]}':<25} {meaning}\n"
 
 
 LOAD_LIMITS_HELP = (
@@ -49,6 +49,12 @@ LOAD_LIMITS_HELP = (
     + _help_line(ENV_MAX_ZIP_RATIO, "unpacked / packed size of one .docx part over 1 MB")
     + _help_line(
         ("FAZHI_PROGRESS", "auto"), "progress on stderr: auto (a terminal, or 200+ files), always, never"
+    )
+    + _help_line(
+        ("FAZHI_WORKERS", "cores"), "worker processes (1: none), e.g. reading the files of a large load"
+    )
+    + _help_line(
+        ("FAZHI_LOAD_POOL_MIN_SECONDS", 5), "use them when the files would take this long in one process"
     )
 )
 

@@ -8,6 +8,7 @@ picks the reader; the content's magic bytes win over a wrong suffix (crawls name
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from loaders.formats.base import ExtractedText
@@ -67,7 +68,13 @@ def extract_text(path: Path, data: bytes, limits: LoadLimits | None = None) -> E
         extracted.text.encode("utf-8")
     except UnicodeEncodeError as error:  # lone surrogates from a broken text layer cannot be stored
         raise Rejected(f"the text holds invalid characters at position {error.start}", "damaged") from error
-    return extracted
+    metadata = {key: _storable(value) for key, value in extracted.metadata.items()}
+    return extracted if metadata == extracted.metadata else replace(extracted, metadata=metadata)
+
+
+def _storable(value: str) -> str:
+    """A page field as it can be stored: a PDF's /Title may hold NULs or lone surrogates."""
+    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
 
 
 def _sniff(data: bytes) -> Reader | None:

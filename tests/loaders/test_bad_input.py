@@ -11,7 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders import land as land_module
+from loaders import formats
+from loaders import prepare as prepare_module
+from loaders.formats import ExtractedText
 from loaders.land import land_files
 from loaders.limits import MB, LoadLimits
 from loaders.progress import PlainLines
@@ -123,14 +125,14 @@ def test_a_file_that_cannot_be_read_is_rejected(con, tmp_path, sample_texts, mon
     folder.mkdir()
     (folder / "ok.txt").write_text(next(iter(sample_texts.values())), encoding="utf-8")
     (folder / "locked.txt").write_text("受理12件", encoding="utf-8")
-    real = land_module.read_bounded
+    real = prepare_module.read_bounded
 
     def read(path, limit):  # the test runs as root, so chmod cannot make a file unreadable
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
         return real(path, limit)
 
-    monkeypatch.setattr(land_module, "read_bounded", read)
+    monkeypatch.setattr(prepare_module, "read_bounded", read)
     summary = land_files(con, [folder])
     assert summary.files_landed == 1
     assert rejects(con)["locked.txt"] == ("unreadable", "cannot read the file: Permission denied")
@@ -217,3 +219,15 @@ def test_progress_lines_and_the_summary_paragraph(con, tmp_path, samples_dir):
     paragraph = summary.paragraph()
     assert paragraph.startswith("Loaded 5 files") and "files/s" in paragraph and "5 landed" in paragraph
     assert "\n" not in paragraph
+
+
+def test_a_page_field_that_cannot_be_stored_is_cleaned_and_the_file_lands(con, tmp_path, monkeypatch):
+    def title_with_nul_and_surrogate(data: bytes, limits: LoadLimits) -> ExtractedText:
+        return ExtractedText(data.decode("utf-8"), "application/pdf", None, {"文件标题": "报\x00告\ud800"})
+
+    monkeypatch.setitem(formats.READERS, ".txt", title_with_nul_and_surrogate)
+    folder = tmp_path / "title"
+    folder.mkdir()
+    (folder / "r.txt").write_text("受理12件", encoding="utf-8")
+    assert land_files(con, [folder]).files_landed == 1
+    assert con.execute("select metadata from raw.documents").fetchall() == [({"文件标题": "报告?"},)]

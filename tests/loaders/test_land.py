@@ -104,3 +104,15 @@ def test_each_load_is_recorded(con, inbox):
     assert con.execute(
         "select files_seen, files_landed, files_rejected from raw.loads where load_id = ?", [summary.load_id]
     ).fetchall() == [(5, 5, 0)]
+
+
+def test_files_are_taken_in_path_order_so_the_first_of_identical_copies_lands(con, tmp_path, samples_dir):
+    folder = tmp_path / "order"
+    (folder / "a").mkdir(parents=True)
+    report = next(samples_dir.glob("001_*.txt")).read_bytes()
+    # by path parts a/1.txt comes first; as plain strings "a b.txt" would ('/' sorts after ' ')
+    for name in ["a b.txt", "a/1.txt", "a-b.txt"]:
+        (folder / name).write_bytes(report)
+    summary = land_files(con, [folder])
+    assert (summary.files_landed, summary.files_identical_copies) == (1, 2)
+    assert con.execute("select source_path from raw.documents").fetchall() == [(str(folder / "a" / "1.txt"),)]

@@ -4,6 +4,7 @@ import duckdb
 import pytest
 
 from loaders import land
+from loaders.batch import DocumentBatch, memory_bytes
 from loaders.land import land_files
 
 
@@ -40,8 +41,8 @@ def test_a_failed_batch_leaves_no_document_without_its_paragraphs(con, many_repo
             raise duckdb.IOException("disk full")
         original(self)
 
-    original = land._Batch.commit
-    monkeypatch.setattr(land._Batch, "commit", fail_on_second_commit)
+    original = DocumentBatch.commit
+    monkeypatch.setattr(DocumentBatch, "commit", fail_on_second_commit)
     with pytest.raises(duckdb.IOException):
         land_files(con, [many_reports])
     orphans = con.execute(
@@ -50,3 +51,33 @@ def test_a_failed_batch_leaves_no_document_without_its_paragraphs(con, many_repo
     ).fetchone()
     assert orphans == (0,)
     assert con.execute("select count(*) from raw.documents").fetchone() == (3,)
+
+
+SETTINGS = "select current_setting('memory_limit'), current_setting('checkpoint_threshold')"
+
+
+@pytest.mark.parametrize(("configured", "while_loading"), [("8GiB", "512.0 MiB"), ("100MiB", "100.0 MiB")])
+def test_a_load_bounds_duckdbs_memory_and_restores_the_connections_settings(
+    con, many_reports, monkeypatch, configured, while_loading
+):
+    con.execute("set memory_limit = ?", [configured])
+    con.execute("set checkpoint_threshold = '20MiB'")
+    before = con.execute(SETTINGS).fetchone()
+    during = []
+    original = DocumentBatch.commit
+
+    def spy(self):
+        during.append(con.execute(SETTINGS).fetchone())
+        original(self)
+
+    monkeypatch.setattr(DocumentBatch, "commit", spy)
+    land_files(con, [many_reports])
+    assert set(during) == {(while_loading, "256.0 MiB")}  # a lower limit set on the connection is kept
+    assert con.execute(SETTINGS).fetchone() == before
+
+
+def test_amounts_of_memory_are_read_as_duckdb_shows_them():
+    assert memory_bytes("18.8 GiB") == int(18.8 * 2**30)
+    assert memory_bytes("1GB") == 10**9
+    assert memory_bytes("512 bytes") == 512
+    assert memory_bytes("unlimited") is None

@@ -1,4 +1,8 @@
-from loaders.paragraphs import split_paragraphs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from loaders.paragraphs import paragraph_columns, split_paragraphs
+from loaders.prepare import utf8_offsets
 
 
 def test_paragraph_text_is_the_slice_of_the_document_at_its_offsets(sample_texts):
@@ -30,3 +34,36 @@ def test_carriage_returns_end_a_paragraph_without_entering_it():
 
 def test_inner_spaces_are_kept():
     assert split_paragraphs("受理 12 件")[0].text == "受理 12 件"
+
+
+def reference_split(text: str) -> list[tuple[int, int, int, str]]:
+    """The splitting rule spelled out: each line between \\r or \\n, trimmed of edge spaces."""
+    edge = " \t\u3000\ufeff\xa0"
+    found, start = [], 0
+    for end in [*(i for i, c in enumerate(text) if c in "\r\n"), len(text)]:
+        left, right = start, end
+        while left < right and text[left] in edge:
+            left += 1
+        while right > left and text[right - 1] in edge:
+            right -= 1
+        if left < right:
+            found.append((len(found), left, right, text[left:right]))
+        start = end + 1
+    return found
+
+
+@given(st.text(alphabet=st.sampled_from("甲乙 \t\u3000\ufeff\xa0\r\n。1\U00020000"), max_size=60) | st.text())
+def test_the_splitter_follows_the_rule_on_any_text(text):
+    assert [(p.index, p.char_start, p.char_end, p.text) for p in split_paragraphs(text)] == reference_split(
+        text
+    )
+    columns = paragraph_columns(text)
+    assert list(zip(*columns, strict=True)) == [row[1:] for row in reference_split(text)]
+
+
+@given(st.text(alphabet=st.sampled_from("a甲 \n\r\u3000é\U00020000"), max_size=80))
+def test_paragraph_offsets_in_utf8_cut_the_same_text(text):
+    starts, ends, texts = paragraph_columns(text)
+    byte_starts, byte_ends = utf8_offsets(text, starts, ends)
+    encoded = text.encode("utf-8")
+    assert [encoded[b:e].decode("utf-8") for b, e in zip(byte_starts, byte_ends, strict=True)] == texts
