@@ -1,21 +1,44 @@
 -- 行政复议: cases received, accepted and handled, by jurisdiction and year, with the
--- sentence each value comes from (a researcher checks the source before citing it).
+-- paragraph each value comes from (a researcher checks the source before citing it).
+--
+-- dbt vars narrow it the way a researcher asks (null lifts a filter):
+--   province_name          default 甘肃省       the province whose jurisdictions are listed
+--   first_year, last_year  default 2020, 2024   the report years
+--   dbt compile --vars '{province_name: 宁夏回族自治区, first_year: null, last_year: null}'
+{% set province_name = var("province_name", "甘肃省") -%}
+{% set first_year = var("first_year", 2020) -%}
+{% set last_year = var("last_year", 2024) -%}
+{% for year in [first_year, last_year] if year is not none and year is not number -%}
+    {{ exceptions.raise_compiler_error("first_year and last_year must be years such as 2020, not " ~ year) }}
+{% endfor -%}
 with values_reported as (
 
-    select * from {{ ref('metrics_by_jurisdiction_year') }}
+    select
+        jurisdiction_name,
+        report_year,
+        metric_id,
+        value,
+        unit,
+        qualifier,
+        has_disagreement,
+        chosen_paragraph_id
+    from {{ ref('metrics_by_jurisdiction_year') }}
     where metric_id like 'admin_reconsideration_%'
+    {%- if province_name is not none %}
+        and province_name = '{{ province_name | replace("'", "''") }}'
+    {%- endif %}
+    {%- if first_year is not none %}
+        and report_year >= {{ first_year | int }}
+    {%- endif %}
+    {%- if last_year is not none %}
+        and report_year <= {{ last_year | int }}
+    {%- endif %}
 
 ),
 
 metrics as (
 
     select metric_id, name_zh from {{ ref('dim_metric') }}
-
-),
-
-mentions as (
-
-    select mention_id, paragraph_id from {{ ref('fct_quantity_mentions') }}
 
 )
 
@@ -27,8 +50,7 @@ select
     values_reported.unit,
     values_reported.qualifier,
     values_reported.has_disagreement,
-    mentions.paragraph_id as source_paragraph_id
+    values_reported.chosen_paragraph_id as source_paragraph_id
 from values_reported
 inner join metrics on values_reported.metric_id = metrics.metric_id
-left join mentions on values_reported.chosen_mention_id = mentions.mention_id
 order by values_reported.jurisdiction_name, values_reported.report_year, metrics.name_zh

@@ -1,16 +1,18 @@
 -- Which jurisdictions report a 100% 行政机关负责人出庭应诉率 and a high 行政诉讼败诉率 in the
 -- same year? (Full attendance by heads of agencies is meant to go with better outcomes.)
--- The threshold is a dbt var: dbt compile --vars '{loss_rate_threshold: 10}'
-with values_reported as (
-
-    select * from {{ ref('metrics_by_jurisdiction_year') }}
-
-),
-
-appearance as (
+-- Asked of the whole country: the answer is a short list.
+--
+-- dbt vars:
+--   loss_rate_threshold  default 10   the 败诉率 (in %) from which a loss rate counts as high
+--   dbt compile --vars '{loss_rate_threshold: 20}'
+{% set loss_rate_threshold = var("loss_rate_threshold", 10) -%}
+{% if loss_rate_threshold is not number -%}
+    {{ exceptions.raise_compiler_error("loss_rate_threshold must be a number (percent), not " ~ loss_rate_threshold) }}
+{% endif -%}
+with appearance as (
 
     select jurisdiction_id, jurisdiction_name, report_year, value as head_appearance_rate
-    from values_reported
+    from {{ ref('metrics_by_jurisdiction_year') }}
     where metric_id = 'head_appearance_rate' and value >= 100
 
 ),
@@ -18,8 +20,8 @@ appearance as (
 loss as (
 
     select jurisdiction_id, report_year, value as litigation_loss_rate, chosen_mention_id
-    from values_reported
-    where metric_id = 'admin_litigation_loss_rate'
+    from {{ ref('metrics_by_jurisdiction_year') }}
+    where metric_id = 'admin_litigation_loss_rate' and value >= {{ loss_rate_threshold }}
 
 )
 
@@ -33,5 +35,4 @@ from appearance
 inner join loss
     on appearance.jurisdiction_id = loss.jurisdiction_id
     and appearance.report_year = loss.report_year
-where loss.litigation_loss_rate >= {{ var("loss_rate_threshold", 10) }}
-order by loss.litigation_loss_rate desc
+order by loss.litigation_loss_rate desc, appearance.jurisdiction_name, appearance.report_year

@@ -1,35 +1,60 @@
--- Rank the jurisdictions of each province and level on every indicator and year
--- (1 = the largest value; for rates such as 败诉率 read the rank with the indicator's meaning).
+-- Rank the jurisdictions of a province at one level (its cities, by default) on every indicator
+-- and year (1 = the largest value; for rates such as 败诉率 read the rank with the indicator's
+-- meaning).
+-- The ranks are computed when the warehouse is built (metrics_by_jurisdiction_year.rank_in_province).
+--
+-- dbt vars narrow it the way a researcher asks (null lifts a filter):
+--   province_name       default 甘肃省       the province
+--   jurisdiction_level  default prefecture   the level compared: prefecture (the cities), county, …
+--                                            (dim_jurisdiction.jurisdiction_level)
+--   report_year         default null         one report year
+--   metric_id           default null         one indicator (dim_metric.metric_id)
+--   dbt compile --vars '{province_name: 宁夏回族自治区, jurisdiction_level: county, report_year: 2023}'
+{% set province_name = var("province_name", "甘肃省") -%}
+{% set jurisdiction_level = var("jurisdiction_level", "prefecture") -%}
+{% set report_year = var("report_year", none) -%}
+{% set metric_id = var("metric_id", none) -%}
+{% if report_year is not none and report_year is not number -%}
+    {{ exceptions.raise_compiler_error("report_year must be a year such as 2023, not " ~ report_year) }}
+{% endif -%}
 with values_reported as (
 
-    select * from {{ ref('metrics_by_jurisdiction_year') }}
-
-),
-
-jurisdictions as (
-
-    select jurisdiction_id, jurisdiction_level, province_name
-    from {{ ref('dim_jurisdiction') }}
+    select
+        province_name,
+        jurisdiction_level,
+        metric_id,
+        report_year,
+        jurisdiction_name,
+        value,
+        unit,
+        rank_in_province,
+        jurisdictions_reporting_in_province
+    from {{ ref('metrics_by_jurisdiction_year') }}
+    where true
+    {%- if province_name is not none %}
+        and province_name = '{{ province_name | replace("'", "''") }}'
+    {%- endif %}
+    {%- if jurisdiction_level is not none %}
+        and jurisdiction_level = '{{ jurisdiction_level | replace("'", "''") }}'
+    {%- endif %}
+    {%- if report_year is not none %}
+        and report_year = {{ report_year | int }}
+    {%- endif %}
+    {%- if metric_id is not none %}
+        and metric_id = '{{ metric_id | replace("'", "''") }}'
+    {%- endif %}
 
 )
 
 select
-    jurisdictions.province_name,
-    jurisdictions.jurisdiction_level,
-    values_reported.metric_id,
-    values_reported.report_year,
-    values_reported.jurisdiction_name,
-    values_reported.value,
-    values_reported.unit,
-    rank() over (
-        partition by jurisdictions.province_name, jurisdictions.jurisdiction_level,
-            values_reported.metric_id, values_reported.report_year
-        order by values_reported.value desc
-    ) as rank_in_province,
-    count(*) over (
-        partition by jurisdictions.province_name, jurisdictions.jurisdiction_level,
-            values_reported.metric_id, values_reported.report_year
-    ) as jurisdictions_reporting
+    province_name,
+    jurisdiction_level,
+    metric_id,
+    report_year,
+    jurisdiction_name,
+    value,
+    unit,
+    rank_in_province,
+    jurisdictions_reporting_in_province as jurisdictions_reporting
 from values_reported
-inner join jurisdictions on values_reported.jurisdiction_id = jurisdictions.jurisdiction_id
-order by 1, 2, 3, 4, rank_in_province
+order by province_name, jurisdiction_level, metric_id, report_year, rank_in_province, jurisdiction_name

@@ -1,46 +1,56 @@
 -- How did 行政复议 caseloads change across a province's cities from one year to another?
 -- One row per prefecture-level city, indicator and year, with the change from the city's
--- previous reported year. Set the province and the years with dbt vars:
+-- previous reported year within the years asked.
+--
+-- dbt vars narrow it the way a researcher asks (null lifts a filter):
+--   province_name          default 甘肃省       the province whose cities are compared
+--   first_year, last_year  default 2020, 2024   the report years
 --   dbt compile --vars '{province_name: 甘肃省, first_year: 2020, last_year: 2024}'
-with values_reported as (
-
-    select * from {{ ref('metrics_by_jurisdiction_year') }}
-    where metric_id in (
-        'admin_reconsideration_applications_received',
-        'admin_reconsideration_cases_accepted',
-        'admin_reconsideration_cases_handled'
-    )
-
-),
-
-cities as (
-
-    select jurisdiction_id, jurisdiction_name, province_name
-    from {{ ref('dim_jurisdiction') }}
-    where jurisdiction_level = 'prefecture'
-        and province_name = '{{ var("province_name", "甘肃省") }}'
-
-),
-
-in_window as (
+{% set province_name = var("province_name", "甘肃省") -%}
+{% set first_year = var("first_year", 2020) -%}
+{% set last_year = var("last_year", 2024) -%}
+{% for year in [first_year, last_year] if year is not none and year is not number -%}
+    {{ exceptions.raise_compiler_error("first_year and last_year must be years such as 2020, not " ~ year) }}
+{% endfor -%}
+with in_window as (
 
     select
-        cities.province_name,
-        cities.jurisdiction_name as city,
-        values_reported.metric_id,
-        values_reported.report_year,
-        values_reported.value,
-        values_reported.qualifier,
-        values_reported.chosen_mention_id
-    from values_reported
-    inner join cities on values_reported.jurisdiction_id = cities.jurisdiction_id
-    where values_reported.report_year
-        between {{ var("first_year", 2020) }} and {{ var("last_year", 2024) }}
+        jurisdiction_id,
+        province_name,
+        jurisdiction_name as city,
+        metric_id,
+        report_year,
+        value,
+        qualifier,
+        chosen_mention_id
+    from {{ ref('metrics_by_jurisdiction_year') }}
+    where metric_id in (
+            'admin_reconsideration_applications_received',
+            'admin_reconsideration_cases_accepted',
+            'admin_reconsideration_cases_handled'
+        )
+        and jurisdiction_level = 'prefecture'
+    {%- if province_name is not none %}
+        and province_name = '{{ province_name | replace("'", "''") }}'
+    {%- endif %}
+    {%- if first_year is not none %}
+        and report_year >= {{ first_year | int }}
+    {%- endif %}
+    {%- if last_year is not none %}
+        and report_year <= {{ last_year | int }}
+    {%- endif %}
 
 )
 
 select
-    *,
-    value - lag(value) over (partition by city, metric_id order by report_year) as change_from_previous_year
+    province_name,
+    city,
+    metric_id,
+    report_year,
+    value,
+    qualifier,
+    chosen_mention_id,
+    value - lag(value) over (partition by jurisdiction_id, metric_id order by report_year)
+        as change_from_previous_year
 from in_window
-order by city, metric_id, report_year
+order by province_name, city, metric_id, report_year

@@ -1,51 +1,55 @@
 -- Where does a report (or several reports) state different values for the same indicator,
--- jurisdiction and year? The widest relative spread first.
-with values_reported as (
-
-    select * from {{ ref('metrics_by_jurisdiction_year') }}
-    where has_disagreement
-
-),
-
-observations as (
-
-    select * from {{ ref('fct_metric_observations') }}
-
-),
-
-spread as (
+-- jurisdiction and year? The widest relative spread first. The spread is computed when the
+-- warehouse is built (metrics_by_jurisdiction_year.smallest_stated_value, largest_stated_value,
+-- relative_spread).
+--
+-- dbt vars narrow it the way a researcher asks (null lifts a filter):
+--   top_n        default 100    how many disagreements, widest first
+--   report_year  default null   one report year
+--   metric_id    default null   one indicator (dim_metric.metric_id)
+--   dbt compile --vars '{top_n: 20, metric_id: admin_litigation_loss_rate}'
+{% set top_n = var("top_n", 100) -%}
+{% set report_year = var("report_year", none) -%}
+{% set metric_id = var("metric_id", none) -%}
+{% for given in [top_n, report_year] if given is not none and given is not number -%}
+    {{ exceptions.raise_compiler_error("top_n and report_year must be numbers, not " ~ given) }}
+{% endfor -%}
+with disagreements as (
 
     select
-        observations.jurisdiction_id,
-        observations.report_year,
-        observations.metric_id,
-        min(observations.value) as smallest_value,
-        max(observations.value) as largest_value,
-        list(observations.surface order by observations.char_start) as surfaces
-    from observations
-    inner join values_reported
-        on observations.jurisdiction_id = values_reported.jurisdiction_id
-        and observations.report_year = values_reported.report_year
-        and observations.metric_id = values_reported.metric_id
-    group by observations.jurisdiction_id, observations.report_year, observations.metric_id
+        jurisdiction_id,
+        jurisdiction_name,
+        report_year,
+        metric_id,
+        value,
+        smallest_stated_value,
+        largest_stated_value,
+        relative_spread,
+        n_supporting_mentions,
+        supporting_surfaces
+    from {{ ref('metrics_by_jurisdiction_year') }}
+    where has_disagreement
+    {%- if report_year is not none %}
+        and report_year = {{ report_year | int }}
+    {%- endif %}
+    {%- if metric_id is not none %}
+        and metric_id = '{{ metric_id | replace("'", "''") }}'
+    {%- endif %}
 
 )
 
 select
-    values_reported.jurisdiction_name,
-    values_reported.report_year,
-    values_reported.metric_id,
-    values_reported.value as chosen_value,
-    spread.smallest_value,
-    spread.largest_value,
-    case when spread.largest_value > 0
-        then round((spread.largest_value - spread.smallest_value) / spread.largest_value, 3)
-    end as relative_spread,
-    values_reported.n_supporting_mentions,
-    spread.surfaces
-from values_reported
-inner join spread
-    on values_reported.jurisdiction_id = spread.jurisdiction_id
-    and values_reported.report_year = spread.report_year
-    and values_reported.metric_id = spread.metric_id
-order by relative_spread desc nulls last
+    jurisdiction_name,
+    report_year,
+    metric_id,
+    value as chosen_value,
+    smallest_stated_value as smallest_value,
+    largest_stated_value as largest_value,
+    round(relative_spread, 3) as relative_spread,
+    n_supporting_mentions,
+    supporting_surfaces as surfaces
+from disagreements
+order by disagreements.relative_spread desc nulls last, jurisdiction_id, report_year, metric_id
+{%- if top_n is not none %}
+limit {{ top_n | int }}
+{%- endif %}

@@ -1,29 +1,38 @@
--- Year-over-year change of every indicator a jurisdiction reports in consecutive years.
-with values_reported as (
-
-    select * from {{ ref('metrics_by_jurisdiction_year') }}
-
-),
-
-with_previous as (
+-- Year-over-year change of every indicator a jurisdiction of a province reports in consecutive
+-- years. The previous year's value is found when the warehouse is built
+-- (metrics_by_jurisdiction_year.previous_report_year, previous_value).
+--
+-- dbt vars narrow it the way a researcher asks (null lifts a filter):
+--   province_name  default 甘肃省   the province whose jurisdictions are listed
+--   metric_id      default null     one indicator (dim_metric.metric_id)
+--   dbt compile --vars '{province_name: 宁夏回族自治区, metric_id: admin_litigation_cases}'
+{% set province_name = var("province_name", "甘肃省") -%}
+{% set metric_id = var("metric_id", none) -%}
+with consecutive_years as (
 
     select
-        jurisdiction_id,
         jurisdiction_name,
         metric_id,
+        previous_report_year,
         report_year,
+        previous_value,
         value,
-        unit,
-        lag(report_year) over (partition by jurisdiction_id, metric_id order by report_year) as previous_year,
-        lag(value) over (partition by jurisdiction_id, metric_id order by report_year) as previous_value
-    from values_reported
+        unit
+    from {{ ref('metrics_by_jurisdiction_year') }}
+    where previous_report_year = report_year - 1
+    {%- if province_name is not none %}
+        and province_name = '{{ province_name | replace("'", "''") }}'
+    {%- endif %}
+    {%- if metric_id is not none %}
+        and metric_id = '{{ metric_id | replace("'", "''") }}'
+    {%- endif %}
 
 )
 
 select
     jurisdiction_name,
     metric_id,
-    previous_year,
+    previous_report_year as previous_year,
     report_year,
     previous_value,
     value,
@@ -31,6 +40,5 @@ select
     value - previous_value as absolute_change,
     case when previous_value <> 0 then round(100 * (value - previous_value) / previous_value, 1) end
         as percent_change
-from with_previous
-where previous_year = report_year - 1
+from consecutive_years
 order by jurisdiction_name, metric_id, report_year

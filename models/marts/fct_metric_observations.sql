@@ -62,3 +62,6 @@ from mentions
 inner join documents on mentions.document_id = documents.document_id
 inner join metrics on mentions.metric_id = metrics.metric_id
 left join mention_metrics on mentions.mention_id = mention_metrics.mention_id
+-- stored by jurisdiction (admin codes start with the province's code), so a question about one
+-- jurisdiction or province reads only its blocks; an incremental run appends its rows sorted
+order by documents.jurisdiction_id, documents.report_year, mentions.metric_id
