@@ -20,6 +20,8 @@ with paragraphs as (
 select
     document_id,
     -- paragraphs joined without a separator: line breaks are layout, not content
-    simplified_content_key(string_agg(paragraph_text_simplified, '' order by paragraph_index)) as content_key
+    simplified_content_key(
+        array_to_string({{ ordered_list(['paragraph_index'], 'paragraph_text_simplified') }}, '')
+    ) as content_key
 from paragraphs
 group by document_id

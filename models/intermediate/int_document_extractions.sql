@@ -21,8 +21,8 @@ documents as (
 
     select
         document_id,
-        list(paragraph_id order by paragraph_index) as paragraph_ids,
-        list(paragraph_text_simplified order by paragraph_index) as paragraph_texts
+        {{ ordered_list(['paragraph_index'], 'paragraph_id') }} as paragraph_ids,
+        {{ ordered_list(['paragraph_index'], 'paragraph_text_simplified') }} as paragraph_texts
     from paragraphs
     -- each report once: another copy of a report already landed (int_document_copies) is not
     -- extracted, so its quantities are counted once, from the canonical copy

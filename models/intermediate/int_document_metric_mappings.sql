@@ -35,7 +35,7 @@ documents as (
 
     select
         document_id,
-        list(paragraph_text_simplified order by paragraph_index) as paragraph_texts
+        {{ ordered_list(['paragraph_index'], 'paragraph_text_simplified') }} as paragraph_texts
     from numbered_paragraphs
     {% if is_incremental() %}
     where document_id not in (select document_id from {{ this }})
@@ -44,28 +44,36 @@ documents as (
 
 ),
 
-document_mentions as (
+placed_mentions as (
 
     select
         mentions.document_id,
-        list(
-            struct_pack(
-                mention_id := mentions.mention_id,
-                paragraph := numbered_paragraphs.paragraph_position,
-                start := (mentions.char_start - numbered_paragraphs.char_start)::integer,
-                "end" := (mentions.char_end - numbered_paragraphs.char_start)::integer,
-                value := mentions.value,
-                unit := mentions.unit,
-                kind := mentions.kind,
-                subject := mentions.subject,
-                scope := mentions.scope,
-                subject_index := mentions.subject_index
-            )
-            order by mentions.char_start, mentions.subject_index
-        ) as mentions
+        mentions.char_start,
+        mentions.subject_index,
+        struct_pack(
+            mention_id := mentions.mention_id,
+            paragraph := numbered_paragraphs.paragraph_position,
+            start := (mentions.char_start - numbered_paragraphs.char_start)::integer,
+            "end" := (mentions.char_end - numbered_paragraphs.char_start)::integer,
+            value := mentions.value,
+            unit := mentions.unit,
+            kind := mentions.kind,
+            subject := mentions.subject,
+            scope := mentions.scope,
+            subject_index := mentions.subject_index
+        ) as mention
     from mentions
     inner join numbered_paragraphs on mentions.paragraph_id = numbered_paragraphs.paragraph_id
-    group by mentions.document_id
+
+),
+
+document_mentions as (
+
+    select
+        document_id,
+        {{ ordered_list(['char_start', 'subject_index'], 'mention') }} as mentions
+    from placed_mentions
+    group by document_id
 
 ),
 

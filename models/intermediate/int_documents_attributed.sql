@@ -28,7 +28,9 @@ document_texts as (
 
     select
         document_id,
-        string_agg(paragraph_text_simplified, chr(10) order by paragraph_index) as document_text_simplified,
+        array_to_string(
+            {{ ordered_list(['paragraph_index'], 'paragraph_text_simplified') }}, chr(10)
+        ) as document_text_simplified,
         sum(changed_characters)::bigint as changed_characters,
         sum(paragraph_length)::bigint as text_length
     from paragraphs
