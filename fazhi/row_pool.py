@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -32,8 +32,12 @@ Row = tuple[Any, ...]
 T = TypeVar("T")
 
 
-def worker_count() -> int:
-    configured = os.environ.get("FAZHI_WORKERS", "").strip()
+ENV_WORKERS = "FAZHI_WORKERS"
+
+
+def worker_count(environ: Mapping[str, str] | None = None) -> int:
+    """FAZHI_WORKERS, else the cores this process may use (the loader's pool reads it too)."""
+    configured = (os.environ if environ is None else environ).get(ENV_WORKERS, "").strip()
     if configured:
         return max(1, int(configured))
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

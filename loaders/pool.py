@@ -31,11 +31,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from fazhi.row_pool import worker_count
 from loaders.discover import FoundFile
 from loaders.limits import LoadLimits
 from loaders.prepare import Prepared, prepare_file
 
-ENV_WORKERS = "FAZHI_WORKERS"
 ENV_MIN_SECONDS = "FAZHI_LOAD_POOL_MIN_SECONDS"
 DEFAULT_MIN_SECONDS = 5.0
 # One core's time to read, hash, extract and split a file, by type (measured on the benchmark
@@ -54,10 +54,9 @@ class PoolSettings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> PoolSettings:
         env = os.environ if environ is None else environ
-        workers = env.get(ENV_WORKERS, "").strip()
         min_seconds = env.get(ENV_MIN_SECONDS, "").strip()
         return cls(
-            workers=max(1, int(workers)) if workers else usable_cores(),
+            workers=worker_count(env),
             min_seconds=float(min_seconds) if min_seconds else DEFAULT_MIN_SECONDS,
         )
 
@@ -72,12 +71,6 @@ def estimated_seconds(found: Sequence[FoundFile]) -> float:
         for item in found
         if item.problem is None
     )
-
-
-def usable_cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def prepared_in_order(

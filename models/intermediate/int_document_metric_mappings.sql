@@ -10,15 +10,23 @@
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
 ) }}
 
+-- An incremental run reads only the documents not mapped yet, from the first CTE: numbering
+-- and gathering every paragraph and mention of the warehouse first cost ~20 s at 100,000 reports.
 with paragraphs as (
 
     select * from {{ ref('stg_paragraphs') }}
+    {% if is_incremental() %}
+    where document_id not in (select document_id from {{ this }})
+    {% endif %}
 
 ),
 
 mentions as (
 
     select * from {{ ref('int_quantity_mentions') }}
+    {% if is_incremental() %}
+    where document_id not in (select document_id from {{ this }})
+    {% endif %}
 
 ),
 
@@ -37,9 +45,6 @@ documents as (
         document_id,
         {{ ordered_list(['paragraph_index'], 'paragraph_text_simplified') }} as paragraph_texts
     from numbered_paragraphs
-    {% if is_incremental() %}
-    where document_id not in (select document_id from {{ this }})
-    {% endif %}
     group by document_id
 
 ),
