@@ -10,7 +10,9 @@ on first use and live as long as the process that started them.
 
 Settings (environment): FAZHI_WORKERS, the number of worker processes (default: the cores this
 process may use; 1 runs everything in-process); FAZHI_POOL_MIN_CHARS, the smallest batch, in
-characters, that goes to the pool (default 100,000).
+characters, that goes to the pool (default 100,000); FAZHI_POOL_START_CHARS, how many characters
+a process works through itself before it starts the workers (default 5,000,000): starting two
+takes ~3 CPU-s, more than a nightly refresh of a hundred reports asks of all its steps together.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 DEFAULT_MIN_CHARS = 100_000
+DEFAULT_START_CHARS = 5_000_000
 CHUNKS_PER_WORKER = 4  # several chunks each, so one slow chunk does not leave a core idle
 
 Row = tuple[Any, ...]
@@ -43,9 +46,17 @@ def worker_count(environ: Mapping[str, str] | None = None) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def _setting(name: str, default: int) -> int:
+    configured = os.environ.get(name, "").strip()
+    return int(configured) if configured else default
+
+
 def min_pool_chars() -> int:
-    configured = os.environ.get("FAZHI_POOL_MIN_CHARS", "").strip()
-    return int(configured) if configured else DEFAULT_MIN_CHARS
+    return _setting("FAZHI_POOL_MIN_CHARS", DEFAULT_MIN_CHARS)
+
+
+def pool_start_chars() -> int:
+    return _setting("FAZHI_POOL_START_CHARS", DEFAULT_START_CHARS)
 
 
 def split_by_weight(weights: Sequence[int], parts: int) -> list[range]:
@@ -75,11 +86,15 @@ def apply_rows(function: Callable[..., Any], rows: Sequence[Row]) -> list[Any]:
 class RowPool:
     """One pool of worker processes per process, started on first use."""
 
-    def __init__(self, workers: int | None = None, min_chars: int | None = None) -> None:
+    def __init__(
+        self, workers: int | None = None, min_chars: int | None = None, start_chars: int | None = None
+    ) -> None:
         self._workers = workers
         self._min_chars = min_chars
+        self._start_chars = start_chars
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._chars_in_process = 0  # worked through here before the workers started
         self.pooled_batches = 0  # batches the workers computed (the tests read it)
 
     @property
@@ -89,6 +104,24 @@ class RowPool:
     @property
     def min_chars(self) -> int:
         return self._min_chars if self._min_chars is not None else min_pool_chars()
+
+    @property
+    def start_chars(self) -> int:
+        return self._start_chars if self._start_chars is not None else pool_start_chars()
+
+    def _worth_the_pool(self, weights: Sequence[int]) -> bool:
+        """A batch goes to the workers when it is big enough and, until they are started, once this
+        process has worked through `start_chars` itself (a small refresh never pays for them)."""
+        if self.workers <= 1 or len(weights) < 2:
+            return False
+        chars = sum(weights)
+        if chars < self.min_chars:
+            return False
+        with self._lock:
+            if self._executor is not None:
+                return True
+            self._chars_in_process += chars
+            return self._chars_in_process > self.start_chars
 
     def map(self, function: Callable[..., Any], rows: Sequence[Row], weights: Sequence[int]) -> list[Any]:
         """`function(*row)` for every row, in order; on the pool when the batch is big enough."""
@@ -101,7 +134,7 @@ class RowPool:
         """`chunk_function` on consecutive chunks of the rows, in order: on the pool, in chunks of
         about equal weight, when the batch is big enough; else once, here, on all the rows. The
         chunk function runs in a worker, so it can also build the result's final form there."""
-        if self.workers <= 1 or sum(weights) < self.min_chars or len(rows) < 2:
+        if not self._worth_the_pool(weights):
             return [chunk_function(rows)]
         chunks = [rows[r.start : r.stop] for r in split_by_weight(weights, self.workers * CHUNKS_PER_WORKER)]
         try:

@@ -41,7 +41,7 @@ def _exit_in_worker(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[RowPool]:
-    started = RowPool(workers=2, min_chars=0)
+    started = RowPool(workers=2, min_chars=0, start_chars=0)
     yield started
     started.shutdown()
 
@@ -49,6 +49,23 @@ def pool() -> Iterator[RowPool]:
 def test_a_dead_worker_costs_the_batch_its_pool_not_its_rows(pool: RowPool) -> None:
     rows = [(str(i),) for i in range(8)]
     assert pool.map(_exit_in_worker, rows, [1] * 8) == [str(i) for i in range(8)]
+
+
+def _in_worker(value: str) -> bool:
+    return multiprocessing.parent_process() is not None
+
+
+def test_workers_start_only_once_the_process_has_done_enough_work_itself() -> None:
+    lazy = RowPool(workers=2, min_chars=0, start_chars=10)
+    try:
+        rows = [(str(i),) for i in range(4)]
+        assert lazy.map(_in_worker, rows, [2] * 4) == [False] * 4  # 8 characters so far: here
+        assert lazy.pooled_batches == 0
+        assert lazy.map(_in_worker, rows, [2] * 4) == [True] * 4  # 16 > 10: the workers start
+        assert lazy.map(_in_worker, rows[:2], [1, 1]) == [True, True]  # and take every batch after
+        assert lazy.pooled_batches == 2
+    finally:
+        lazy.shutdown()
 
 
 def _connection(pool: RowPool) -> duckdb.DuckDBPyConnection:
