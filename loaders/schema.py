@@ -44,6 +44,16 @@ create table if not exists raw.loads (
     files_already_landed integer,
     files_rejected integer
 );
+-- the quick check (loaders/quick_check.py): what each file was when last read, and the document
+-- it is; a file with the same size and mtime whose document is still landed is not read again
+create table if not exists raw.seen_files (
+    source_path varchar primary key,  -- as raw.documents.source_path
+    byte_size bigint not null,
+    modified_ns bigint not null,      -- st_mtime_ns, taken before the file was read
+    document_id varchar not null,
+    load_id varchar not null,         -- the load that read it last
+    seen_at timestamptz not null      -- when its stat was taken
+);
 """
 # Columns added since the first version: a build database made by an older version gains them
 # (null in its old rows) and keeps loading.
@@ -51,6 +61,7 @@ RAW_EVOLUTION = """
 alter table raw.documents add column if not exists metadata map(varchar, varchar);
 alter table raw.rejects add column if not exists reason_code varchar;
 alter table raw.loads add column if not exists files_identical_copies integer;
+alter table raw.loads add column if not exists files_unchanged integer;
 """
 
 
