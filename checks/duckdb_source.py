@@ -16,9 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from great_expectations.execution_engine import sqlalchemy_execution_engine as engine_module
 
-# DuckDB spills to disk beyond this (into <build file>.tmp): the checks' peak stays bounded
-# whatever the marts' size. Without insertion order, its windows and joins need less memory.
-DUCKDB_CONFIG = {"memory_limit": "1GB", "preserve_insertion_order": False}
+from checks.marts import DUCKDB_CONFIG
+
 DIALECT = "duckdb"
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from checks.gx_runner import validate
-from checks.marts import MART_QUERIES, PREPARE_SQL, read_facts
-from checks.results import ValidationReport
+from checks.gx_runner import PARTIAL_UNEXPECTED_COUNT, validate
+from checks.marts import MART_QUERIES, PREPARE_SQL, duplicated_keys, read_facts
+from checks.results import ValidationReport, with_key_rows
 from checks.store import store_report
-from checks.suite import Reference, build_specs
+from checks.suite import UNIQUE_KEYS, Reference, build_specs
 
 
 @dataclass
@@ -65,8 +65,25 @@ def run_gate(
     facts = read_facts(build_db)  # each read-only connection is closed before the next one opens
     specs = build_specs(facts.reference)
     report = validate(build_db, MART_QUERIES, specs, docs_dir, run_name=run_id, prepare=PREPARE_SQL)
+    _tell_key_rows(build_db, report, facts.reference)
     if before_store:
         before_store()
     with duckdb.connect(str(build_db)) as con:
         store_report(con, run_id, report, facts.flagged_count, facts.reference.max_out_of_range_share)
     return GateResult(report, facts.flagged_sample, facts.reference, facts.flagged_count)
+
+
+def _tell_key_rows(build_db: Path, report: ValidationReport, reference: Reference) -> None:
+    """Rows and duplicated keys for each key's uniqueness expectation; the duplicates are only
+    looked up (one group-by) when the expectation failed."""
+    keys = {(k.table, k.expectation_id): k for k in UNIQUE_KEYS}
+    for index, found in enumerate(report.outcomes):
+        key = keys.get((found.table, found.expectation_id))
+        counted = reference.key_counts.get(key) if key else None
+        if key is None or counted is None or found.exception_message is not None:
+            continue
+        rows, sample = 0, []
+        if not found.success:
+            duplicates = duplicated_keys(build_db, key, PARTIAL_UNEXPECTED_COUNT)
+            rows, sample = duplicates.rows, duplicates.sample
+        report.outcomes[index] = with_key_rows(found, counted.rows, counted.non_null, rows, sample)

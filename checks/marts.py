@@ -14,26 +14,33 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from checks.suite import Range, Reference
+from checks.suite import UNIQUE_KEYS, Key, KeyCount, Range, Reference
+
+# DuckDB spills to disk beyond this (into <build file>.tmp): the checks' peak stays bounded
+# whatever the marts' size. Without insertion order, its aggregates and joins need less memory.
+DUCKDB_CONFIG = {"memory_limit": "1GB", "preserve_insertion_order": False}
 
 # `traceable`: the row lies inside a paragraph of its own document. The join that decides it runs
 # once per validation, into a temp table of the rows that are not (normally none), instead of in
-# every one of the dozens of queries GX sends to the mart. `rowid` names a row exactly, even when
-# mention_id is not unique (which the suite checks too).
-_UNTRACEABLE = """
-    select t.rowid as row_id
-    from marts.{table} t
+# every one of the dozens of queries GX sends to the mart; both facts in one join, so the
+# paragraphs are read and hashed once. `rowid` names a row exactly, even when mention_id is not
+# unique (which the suite checks too).
+TRACEABLE_MARTS = ("fct_quantity_mentions", "fct_metric_observations")
+_LOCATED = " union all ".join(
+    f"select '{mart}' as mart, rowid as row_id, paragraph_id, document_id, char_start, char_end "
+    f"from marts.{mart}"
+    for mart in TRACEABLE_MARTS
+)
+# Run on GX's connection before it validates: temp tables live as long as that connection.
+PREPARE_SQL: tuple[str, ...] = (
+    f"""create or replace temp table checks_untraceable as
+    select t.mart, t.row_id
+    from ({_LOCATED}) t
     left join staging.stg_paragraphs p on p.paragraph_id = t.paragraph_id
     where not coalesce(p.paragraph_id is not null and p.document_id = t.document_id
                        and t.char_start >= p.char_start and t.char_end <= p.char_end
                        and t.char_start < t.char_end, false)
-"""
-# Run on GX's connection before it validates: temp tables live as long as that connection.
-PREPARE_SQL: tuple[str, ...] = (
-    "create or replace temp table checks_untraceable_mentions as "
-    + _UNTRACEABLE.format(table="fct_quantity_mentions"),
-    "create or replace temp table checks_untraceable_observations as "
-    + _UNTRACEABLE.format(table="fct_metric_observations"),
+    """,
 )
 
 # One query per mart, the batch GX validates. `unit_key`: unit or '', so that `unit_key not in (...)`
@@ -43,12 +50,14 @@ MART_QUERIES: dict[str, str] = {
     "dim_documents": "select * from marts.dim_documents",
     "fct_quantity_mentions": """
         select t.*, coalesce(t.metric_id, '') as metric_key, coalesce(t.unit, '') as unit_key,
-               t.rowid not in (select row_id from checks_untraceable_mentions) as traceable
+               t.rowid not in (select row_id from checks_untraceable
+                               where mart = 'fct_quantity_mentions') as traceable
         from marts.fct_quantity_mentions t
     """,
     "fct_metric_observations": """
         select t.*,
-               t.rowid not in (select row_id from checks_untraceable_observations) as traceable
+               t.rowid not in (select row_id from checks_untraceable
+                               where mart = 'fct_metric_observations') as traceable
         from marts.fct_metric_observations t
     """,
     "metrics_by_jurisdiction_year": "select * from marts.metrics_by_jurisdiction_year",
@@ -74,6 +83,13 @@ FLAGGED_SAMPLE_SQL = f"""
     limit ?
 """
 FLAGGED_SAMPLE_ROWS = 50
+# A key's rows and non-null values: the count its uniqueness expectation must meet in distinct values.
+KEY_COUNT_SQL = "select count(*), count({column}) from marts.{table}"
+# The keys that occur more than once, only read when that expectation failed, to name them.
+DUPLICATED_KEYS_SQL = """
+    select {column}, count(*) as copies from marts.{table}
+    where {column} is not null group by {column} having count(*) > 1
+"""
 
 
 @dataclass
@@ -97,10 +113,42 @@ def read_facts(build_db: Path) -> MartFacts:
         units = [row[0] for row in con.sql(ALLOWED_UNITS_SQL).fetchall()]
         (flagged_count,) = con.execute(FLAGGED_COUNT_SQL).fetchall()[0]
         sample = con.execute(FLAGGED_SAMPLE_SQL, [FLAGGED_SAMPLE_ROWS]).df()
+        key_counts = _key_counts(con)
     reference = Reference(
         catalog_ranges={m: Range(_bound(lo), _bound(hi)) for m, lo, hi in catalog},
         kind_ranges={(k, u): Range(_bound(lo), _bound(hi)) for k, u, lo, hi in kinds},
         allowed_units=units,
         last_sane_year=datetime.now(UTC).year + 1,
+        key_counts=key_counts,
     )
     return MartFacts(reference, int(flagged_count), sample)
+
+
+def _key_counts(con: duckdb.DuckDBPyConnection) -> dict[Key, KeyCount]:
+    """Rows and non-null keys of each mart with a one-column key; a mart that cannot be read is left
+    out (its expectations then report the error)."""
+    counts = {}
+    for key in UNIQUE_KEYS:  # fixed names, not input
+        sql = KEY_COUNT_SQL.format(table=key.table, column=key.column)
+        try:
+            rows, non_null = con.execute(sql).fetchall()[0]
+        except duckdb.Error:
+            continue
+        counts[key] = KeyCount(int(rows), int(non_null))
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicates:
+    rows: int  # rows whose key occurs more than once
+    sample: list[object]  # the first of those rows' keys, in key order, one entry per row
+
+
+def duplicated_keys(build_db: Path, key: Key, limit: int) -> Duplicates:
+    """What a failed uniqueness expectation found, named as GX's row-by-row expectation names it."""
+    sql = DUPLICATED_KEYS_SQL.format(table=key.table, column=key.column)  # fixed names, not input
+    with duckdb.connect(str(build_db), read_only=True, config=dict(DUCKDB_CONFIG)) as con:
+        (rows,) = con.execute(f"select coalesce(sum(copies), 0) from ({sql})").fetchall()[0]
+        first = con.execute(f"{sql} order by {key.column} limit ?", [limit]).fetchall()
+    sample = [value for value, copies in first for _ in range(copies)][:limit]
+    return Duplicates(int(rows), sample)

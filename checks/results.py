@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,20 @@ def outcome(
         partial_unexpected_list=_json(result.get("partial_unexpected_list")),
         observed_value=_json(result.get("observed_value")),
         exception_message=message,
+    )
+
+
+def with_key_rows(
+    found: ExpectationOutcome, rows: int, non_null: int, duplicated_rows: int, sample: list[Any]
+) -> ExpectationOutcome:
+    """A key's uniqueness expectation (distinct values = non-null rows) told as GX's row-by-row one
+    tells it: rows, rows whose key is not unique, and the first of their keys."""
+    return replace(
+        found,
+        element_count=rows,
+        unexpected_count=duplicated_rows,
+        unexpected_percent=100.0 * duplicated_rows / non_null if non_null else 0.0,
+        partial_unexpected_list=_json(sample),
     )
 
 

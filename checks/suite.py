@@ -56,9 +56,36 @@ class Range:
     valid_max: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A mart's one-column key, held unique by its expectation `expectation_id`."""
+
+    table: str
+    column: str
+    expectation_id: str
+
+
+# Each is checked by one aggregate GX bundles with the mart's other whole-table metrics:
+# count(distinct key) must equal the key's non-null rows (read first, `Reference.key_counts`).
+# ExpectColumnValuesToBeUnique would run two window queries over the whole mart instead.
+UNIQUE_KEYS = (
+    Key("dim_documents", "document_id", "document_id_unique"),
+    Key("fct_quantity_mentions", "mention_id", "mention_id_unique"),
+    Key("fct_metric_observations", "mention_id", "observation_id_unique"),
+    Key("dim_metric", "metric_id", "metric_id_unique"),
+    Key("dim_jurisdiction", "jurisdiction_id", "jurisdiction_id_unique"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCount:
+    rows: int
+    non_null: int  # rows whose key is not null: as many distinct values as these, or a duplicate
+
+
 @dataclass
 class Reference:
-    """What the suite is generated from: read from the build database's seeds."""
+    """What the suite is generated from: read from the build database's seeds (and key counts)."""
 
     catalog_ranges: dict[str, Range]  # metric_id -> range
     kind_ranges: dict[tuple[str, str], Range]  # (kind, unit or "*") -> range
@@ -66,6 +93,7 @@ class Reference:
     last_sane_year: int
     max_out_of_range_share: float = MAX_OUT_OF_RANGE_SHARE
     notes: list[str] = field(default_factory=list)
+    key_counts: dict[Key, KeyCount] = field(default_factory=dict)  # a mart that could not be read: absent
 
 
 def _fmt(bound: float | None) -> str:
@@ -154,6 +182,26 @@ def _spec(table: str, ident: str, gx_type: str, text: str, **kwargs: Any) -> Exp
     return ExpectationSpec(table, ident, gx_type, kwargs, text)
 
 
+def _unique(ref: Reference, expectation_id: str) -> ExpectationSpec:
+    """A key unique over the whole mart: as many distinct values as non-null rows (one aggregate).
+    A mart that could not be counted gets the row-by-row expectation, whose query then reports why."""
+    key = next(k for k in UNIQUE_KEYS if k.expectation_id == expectation_id)
+    counted = ref.key_counts.get(key)
+    if counted is None:
+        return _spec(
+            key.table, key.expectation_id, "ExpectColumnValuesToBeUnique", "key unique", column=key.column
+        )
+    return _spec(
+        key.table,
+        key.expectation_id,
+        "ExpectColumnUniqueValueCountToBeBetween",
+        "key unique: as many distinct values as rows with a key",
+        column=key.column,
+        min_value=counted.non_null,
+        max_value=counted.non_null,
+    )
+
+
 def _structural_specs(ref: Reference) -> list[ExpectationSpec]:
     years = {"min_value": FIRST_SANE_YEAR, "max_value": ref.last_sane_year}
     fqm, fmo, mby = "fct_quantity_mentions", "fct_metric_observations", "metrics_by_jurisdiction_year"
@@ -169,7 +217,7 @@ def _structural_specs(ref: Reference) -> list[ExpectationSpec]:
             "key complete",
             column="document_id",
         ),
-        s(docs, "document_id_unique", "ExpectColumnValuesToBeUnique", "key unique", column="document_id"),
+        _unique(ref, "document_id_unique"),
         s(
             docs,
             "report_year_sane",
@@ -187,7 +235,7 @@ def _structural_specs(ref: Reference) -> list[ExpectationSpec]:
             value_set=JURISDICTION_LEVELS,
         ),
         s(fqm, "mention_id_not_null", "ExpectColumnValuesToNotBeNull", "key complete", column="mention_id"),
-        s(fqm, "mention_id_unique", "ExpectColumnValuesToBeUnique", "key unique", column="mention_id"),
+        _unique(ref, "mention_id_unique"),
         s(
             fqm,
             "mention_document_not_null",
@@ -247,7 +295,7 @@ def _structural_specs(ref: Reference) -> list[ExpectationSpec]:
             value_set=["ok", "reviewed_exception"],
             mostly=1 - ref.max_out_of_range_share,
         ),
-        s(fmo, "observation_id_unique", "ExpectColumnValuesToBeUnique", "key unique", column="mention_id"),
+        _unique(ref, "observation_id_unique"),
         s(
             fmo,
             "observation_id_not_null",
@@ -316,7 +364,7 @@ def _structural_specs(ref: Reference) -> list[ExpectationSpec]:
             **years,
         ),
         s(dmet, "catalog_not_empty", "ExpectTableRowCountToBeBetween", "the catalog is loaded", min_value=1),
-        s(dmet, "metric_id_unique", "ExpectColumnValuesToBeUnique", "key unique", column="metric_id"),
+        _unique(ref, "metric_id_unique"),
         s(
             dmet,
             "metric_range_ordered",
@@ -334,13 +382,7 @@ def _structural_specs(ref: Reference) -> list[ExpectationSpec]:
             "key complete",
             column="jurisdiction_id",
         ),
-        s(
-            djur,
-            "jurisdiction_id_unique",
-            "ExpectColumnValuesToBeUnique",
-            "key unique",
-            column="jurisdiction_id",
-        ),
+        _unique(ref, "jurisdiction_id_unique"),
     ]
 
 

@@ -43,15 +43,51 @@ def _files(root: Path, parts: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
+def _hash_files(digest: hashlib._Hash, root: Path, parts: tuple[str, ...]) -> None:
+    for path in _files(root, parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
 def code_fingerprint() -> str:
     """The dbt project, the Python the build runs and the package versions (not the documents)."""
     digest = hashlib.sha256()
-    for root, parts in ((project_dir(), PROJECT_PARTS), (Path(__file__).resolve().parents[1], CODE_PARTS)):
-        for path in _files(root, parts):
-            digest.update(str(path.relative_to(root)).encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    _hash_files(digest, project_dir(), PROJECT_PARTS)
+    _hash_files(digest, Path(__file__).resolve().parents[1], CODE_PARTS)
     for package, package_version in sorted(package_versions().items()):
         digest.update(f"{package}={package_version}\n".encode())
+    return digest.hexdigest()
+
+
+# What the dbt docs site is made of: the project (manifest), dbt's version, and the catalog dbt
+# reads from the build database, i.e. every relation's columns, types and comments (DuckDB gives
+# dbt no row counts or sizes). `audit` is not dbt's; raw's columns come from the loaders' code.
+DOCS_PACKAGES = ("dbt-core", "dbt-duckdb")
+CATALOG_SQL = """
+    select 'relation', schema_name, table_name, '', coalesce(comment, '')
+    from duckdb_tables() where database_name = current_database() and schema_name <> 'audit'
+    union all
+    select 'relation', schema_name, view_name, '', coalesce(comment, '')
+    from duckdb_views()
+    where database_name = current_database() and not internal and schema_name <> 'audit'
+    union all
+    select 'column', schema_name, table_name || '.' || column_index || '.' || column_name, data_type,
+           coalesce(comment, '')
+    from duckdb_columns()
+    where database_name = current_database() and not internal and schema_name <> 'audit'
+    order by all
+"""
+
+
+def docs_fingerprint(build_db_con: duckdb.DuckDBPyConnection) -> str:
+    """Equal for two builds whose `dbt docs generate` gives the same site (but its timestamps)."""
+    digest = hashlib.sha256()
+    _hash_files(digest, project_dir(), PROJECT_PARTS)
+    versions = package_versions()
+    for package in DOCS_PACKAGES:
+        digest.update(f"{package}={versions[package]}\n".encode())
+    for row in build_db_con.execute(CATALOG_SQL).fetchall():
+        digest.update("\t".join(map(str, row)).encode() + b"\n")
     return digest.hexdigest()
 
 

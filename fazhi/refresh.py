@@ -26,7 +26,7 @@ import duckdb
 
 from fazhi import audit, testhooks
 from fazhi.dbt_build import run_dbt
-from fazhi.fingerprint import code_fingerprint, project_fingerprint
+from fazhi.fingerprint import code_fingerprint, docs_fingerprint, project_fingerprint
 from fazhi.lock import RefreshLock, RefreshLocked
 from fazhi.paths import WarehousePaths
 from fazhi.publish import file_identity, publish, remove_stale_copies
@@ -87,11 +87,12 @@ def refresh(inputs: Sequence[Path], paths: WarehousePaths, full: bool = False) -
 def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -> RefreshOutcome:
     notes = [f"removed a copy left by an interrupted publish: {name}" for name in remove_stale_copies(paths)]
     try:
-        notes += _recover_build(paths)
+        con, recovered = _open_build(paths)
     except StageFailed as failure:
         return RefreshOutcome(failure.code, f"{failure.stage} failed: {failure.message}", notes=notes)
+    notes += recovered
     run_id = str(uuid.uuid4())
-    with _connect_build(paths) as con:
+    with con:
         audit.ensure_audit_schema(con)
         if audit.mark_interrupted(con):
             notes.append(
@@ -100,49 +101,28 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
         audit.start_run(con, run_id, [str(Path(p).resolve()) for p in inputs], full)
     load: LoadSummary | None = None
     try:
-        load, replaced = _load(paths, inputs)
-        _record(paths, run_id, files_replaced=replaced, **_load_fields(load))
+        load, replaced, plan = _load(paths, run_id, inputs, full)
         if replaced:
             notes.append(f"{replaced} changed files replaced their old content (audit.superseded_documents)")
-        code = code_fingerprint()
-        fingerprint = _fingerprint(paths, code)
-        if not full and _nothing_to_do(paths, fingerprint):
-            _record(
-                paths,
-                run_id,
-                finished_at=audit.now(),
-                outcome="unchanged",
-                project_fingerprint=fingerprint,
-                message="nothing new: the published warehouse is unchanged",
-            )
+        if plan is None:
             return RefreshOutcome(
                 ExitCode.PUBLISHED,
                 f"nothing new: {paths.published} is unchanged; {load.describe()}",
                 load,
                 notes,
             )
-        _build(paths, run_id, fingerprint, code, full)
-        rows = _row_counts(paths)
+        _build(paths, run_id, plan)
         gate = _check(paths, run_id)
         notes += [f"flagged {line}" for line in gate.flagged_lines()]
-        _record(
-            paths,
-            run_id,
-            rows_per_mart=json.dumps(rows),
-            checks_evaluated=gate.report.evaluated,
-            checks_passed=gate.report.passed,
-            checks_failed=gate.report.failed,
-            values_flagged=gate.flagged_count,
-            project_fingerprint=fingerprint,
-        )
+        site_fingerprint = _record_checks(paths, run_id, gate)
         if not gate.passed:
             raise StageFailed(ExitCode.CHECKS_FAILED, "checks", gate.summary(), gate.failure_lines())
-        docs_note = _generate_dbt_docs(paths)
-        _record(paths, run_id, dbt_docs=docs_note)
-        if docs_note != "generated" and not docs_note.startswith("skipped"):
+        docs_note = _dbt_docs(paths, site_fingerprint)
+        if docs_note not in ("generated", "unchanged") and not docs_note.startswith("skipped"):
             notes.append(f"dbt docs not generated (published anyway): {docs_note}")
         # Recorded before the copy, so the published file carries the record of its own run.
-        _record(paths, run_id, finished_at=audit.now(), outcome="published", message=load.describe())
+        _record(paths, run_id, dbt_docs=docs_note, finished_at=audit.now(), outcome="published",
+                message=load.describe())  # fmt: skip
         identity = _publish(paths)
         _record(paths, run_id, published_file=identity)
     except StageFailed as failure:
@@ -152,10 +132,11 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
             failure.code, f"{failure.stage} failed: {failure.message}", load, notes + failure.notes
         )
     docs = paths.docs / "index.html"
+    site = paths.dbt_docs / "index.html"
+    dbt_docs = {"generated": f"{site}", "unchanged": f"{site} (unchanged)"}.get(docs_note, docs_note)
     summary = (
         f"published {paths.published}; {load.describe()}; {gate.summary()}; data docs {docs}; "
-        f"dbt docs {docs_note if docs_note != 'generated' else paths.dbt_docs / 'index.html'}; "
-        f"parquet {paths.parquet}"
+        f"dbt docs {dbt_docs}; parquet {paths.parquet}"
     )
     return RefreshOutcome(ExitCode.PUBLISHED, summary, load, notes)
 
@@ -177,13 +158,12 @@ def _connect_build(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
             time.sleep(0.25)
 
 
-def _recover_build(paths: WarehousePaths) -> list[str]:
-    """Make sure the build database opens. DuckDB replays its WAL after a kill; if the file is
-    beyond that, it is set aside and the build restarts from the published warehouse, which
-    holds every landed document (files landed since are landed again: their hashes are new)."""
+def _open_build(paths: WarehousePaths) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
+    """Open the build database. DuckDB replays its WAL after a kill; if the file is beyond that,
+    it is set aside and the build restarts from the published warehouse, which holds every
+    landed document (files landed since are landed again: their hashes are new)."""
     try:
-        _connect_build(paths).close()
-        return []
+        return _connect_build(paths), []
     except duckdb.Error as error:
         if _is_lock_error(error):
             raise StageFailed(
@@ -191,19 +171,22 @@ def _recover_build(paths: WarehousePaths) -> list[str]:
                 "load",
                 f"the build database {paths.build} is held by another process: {error}",
             ) from error
-        broken = paths.build.with_name(f"{paths.build.name}.broken-{int(time.time())}")
-        paths.build.replace(broken)
-        wal = paths.build.with_name(paths.build.name + ".wal")
-        if wal.exists():
-            wal.replace(broken.with_name(broken.name + ".wal"))
-        if paths.published.exists():
-            shutil.copyfile(paths.published, paths.build)
-            _adopt_published(paths)
-            return [f"the build database could not be opened ({error}); set aside as {broken.name}, "
-                    "restarted from the published warehouse"]  # fmt: skip
-        return [
-            f"the build database could not be opened ({error}); set aside as {broken.name}, restarted empty"
-        ]
+        note = _set_aside(paths, error)
+    return _connect_build(paths), [note]
+
+
+def _set_aside(paths: WarehousePaths, error: duckdb.Error) -> str:
+    broken = paths.build.with_name(f"{paths.build.name}.broken-{int(time.time())}")
+    paths.build.replace(broken)
+    wal = paths.build.with_name(paths.build.name + ".wal")
+    if wal.exists():
+        wal.replace(broken.with_name(broken.name + ".wal"))
+    if paths.published.exists():
+        shutil.copyfile(paths.published, paths.build)
+        _adopt_published(paths)
+        return (f"the build database could not be opened ({error}); set aside as {broken.name}, "
+                "restarted from the published warehouse")  # fmt: skip
+    return f"the build database could not be opened ({error}); set aside as {broken.name}, restarted empty"
 
 
 def _adopt_published(paths: WarehousePaths) -> None:
@@ -232,31 +215,62 @@ def _load_fields(load: LoadSummary) -> dict[str, object]:
     }
 
 
-def _load(paths: WarehousePaths, inputs: Sequence[Path]) -> tuple[LoadSummary, int]:
+@dataclass(frozen=True, slots=True)
+class BuildPlan:
+    run_dbt: bool  # false: a killed run left a finished build of this very fingerprint
+    full_refresh: bool
+
+
+def _load(
+    paths: WarehousePaths, run_id: str, inputs: Sequence[Path], full: bool
+) -> tuple[LoadSummary, int, BuildPlan | None]:
+    """Land the inputs, then record the load and plan the build in the same connection.
+    Returns the load, the files that replaced old content, and the plan (None: nothing to do)."""
     try:
         con = _connect_build(paths)
     except duckdb.Error as error:
         raise StageFailed(ExitCode.LOAD_FAILED, "load", f"cannot open {paths.build}: {error}") from error
-    try:
-        summary = land_files(con, inputs)
-        replaced = supersede_changed_files(con)
-        testhooks.pause("load")  # test-only: the build database is open read-write here
-        return summary, replaced
-    except duckdb.Error as error:
-        raise StageFailed(ExitCode.LOAD_FAILED, "load", str(error)) from error
-    finally:
-        con.close()
+    with con:
+        try:
+            summary = land_files(con, inputs)
+            replaced = supersede_changed_files(con)
+            testhooks.pause("load")  # test-only: the build database is open read-write here
+        except duckdb.Error as error:
+            raise StageFailed(ExitCode.LOAD_FAILED, "load", str(error)) from error
+        audit.update_run(con, run_id, files_replaced=replaced, **_load_fields(summary))
+        return summary, replaced, _plan(con, paths, run_id, full)
 
 
-def _fingerprint(paths: WarehousePaths, code: str) -> str:
-    with _connect_build(paths) as con:
-        return project_fingerprint(con, code)
+def _plan(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, run_id: str, full: bool) -> BuildPlan | None:
+    """Nothing to do when the published file is the one the last publishing run left, built from
+    the same inputs (the run is recorded `unchanged`); else dbt build: skipped when a killed run
+    left a finished build of the same fingerprint, incremental when only documents changed since a
+    finished build of the same code, else full."""
+    code = code_fingerprint()
+    fingerprint = project_fingerprint(con, code)
+    if not full and _nothing_to_do(con, paths, fingerprint):
+        audit.update_run(con, run_id, finished_at=audit.now(), outcome="unchanged",
+                         project_fingerprint=fingerprint,
+                         message="nothing new: the published warehouse is unchanged")  # fmt: skip
+        return None
+    state, built_fingerprint, built_code = audit.last_build(con, run_id)
+    finished = state == "built"
+    current = not full and finished and built_fingerprint == fingerprint
+    full_refresh = full or not (finished and built_code == code)
+    audit.update_run(
+        con,
+        run_id,
+        project_fingerprint=fingerprint,
+        code_fingerprint=code,
+        build_state="built" if current else "building",
+        full_refresh=full_refresh,
+    )
+    return BuildPlan(run_dbt=not current, full_refresh=full_refresh)
 
 
-def _nothing_to_do(paths: WarehousePaths, fingerprint: str) -> bool:
+def _nothing_to_do(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, fingerprint: str) -> bool:
     """The published file is the one the last publishing run left, built from the same inputs."""
-    with _connect_build(paths) as con:
-        published_fingerprint, published_file = audit.last_published(con)
+    published_fingerprint, published_file = audit.last_published(con)
     return (
         published_fingerprint == fingerprint
         and published_file is not None
@@ -264,29 +278,17 @@ def _nothing_to_do(paths: WarehousePaths, fingerprint: str) -> bool:
     )
 
 
-def _build(paths: WarehousePaths, run_id: str, fingerprint: str, code: str, full: bool) -> None:
-    """dbt build: skipped when a killed run left a finished build of the same fingerprint;
-    incremental when only documents changed since a finished build of the same code; else full."""
+def _build(paths: WarehousePaths, run_id: str, plan: BuildPlan) -> None:
+    """dbt build as planned; then the marts' rows, recorded with the build's state."""
+    if plan.run_dbt:
+        command = ["build", "--full-refresh"] if plan.full_refresh else ["build"]
+        result = run_dbt(command, paths.build, on_started=_preload_checks)
+        if not result.ok:
+            _record(paths, run_id, build_state="failed")
+            raise StageFailed(ExitCode.BUILD_FAILED, "build", f"dbt build: {result.failure_summary()}")
     with _connect_build(paths) as con:
-        state, built_fingerprint, built_code = audit.last_build(con, run_id)
-        finished = state == "built"
-        current = not full and finished and built_fingerprint == fingerprint
-        full_refresh = full or not (finished and built_code == code)
-        audit.update_run(
-            con,
-            run_id,
-            project_fingerprint=fingerprint,
-            code_fingerprint=code,
-            build_state="built" if current else "building",
-            full_refresh=full_refresh,
-        )
-    if current:
-        return
-    command = ["build", "--full-refresh"] if full_refresh else ["build"]
-    result = run_dbt(command, paths.build, on_started=_preload_checks)
-    _record(paths, run_id, build_state="built" if result.ok else "failed")
-    if not result.ok:
-        raise StageFailed(ExitCode.BUILD_FAILED, "build", f"dbt build: {result.failure_summary()}")
+        rows = audit.mart_row_counts(con)
+        audit.update_run(con, run_id, build_state="built", rows_per_mart=json.dumps(rows))
 
 
 def _preload_checks() -> None:
@@ -300,11 +302,6 @@ def _preload_checks() -> None:
     threading.Thread(target=load, name="preload-checks", daemon=True).start()
 
 
-def _row_counts(paths: WarehousePaths) -> dict[str, int]:
-    with _connect_build(paths) as con:
-        return audit.mart_row_counts(con)
-
-
 def _check(paths: WarehousePaths, run_id: str) -> GateResult:
     try:
         # imported here: great_expectations takes ~3 s to import, and only this stage needs it
@@ -315,9 +312,61 @@ def _check(paths: WarehousePaths, run_id: str) -> GateResult:
         raise StageFailed(ExitCode.CHECKS_FAILED, "checks", f"{type(error).__name__}: {error}") from error
 
 
+def _record_checks(paths: WarehousePaths, run_id: str, gate: GateResult) -> str | None:
+    """Record what the gate found; when the docs site comes next (the gate passed, the docs are
+    on), return the fingerprint of what it shows, read in the same connection."""
+    with _connect_build(paths) as con:
+        audit.update_run(
+            con,
+            run_id,
+            checks_evaluated=gate.report.evaluated,
+            checks_passed=gate.report.passed,
+            checks_failed=gate.report.failed,
+            values_flagged=gate.flagged_count,
+        )
+        return docs_fingerprint(con) if gate.passed and not _dbt_docs_off() else None
+
+
 DBT_DOCS_ENV = "FAZHI_DBT_DOCS"  # `off` skips the site (~3 s a refresh): the test suite, hurried runs
 DBT_DOCS_FILES = {"static_index.html": "index.html", "manifest.json": "manifest.json",
                   "catalog.json": "catalog.json"}  # fmt: skip
+# Beside the site, written last: the fingerprint (fazhi/fingerprint.py) of what it was generated from.
+DBT_DOCS_FINGERPRINT = ".fingerprint"
+
+
+def _dbt_docs_off() -> bool:
+    return os.environ.get(DBT_DOCS_ENV, "on").lower() in ("off", "0", "false", "no")
+
+
+def _dbt_docs(paths: WarehousePaths, fingerprint: str | None) -> str:
+    """The docs site, regenerated only when what it shows changed (the dbt project, dbt's version,
+    the warehouse's tables, columns and comments) or a file of it is missing; else `unchanged`."""
+    if fingerprint is None:
+        return f"skipped ({DBT_DOCS_ENV}=off)"
+    if _site_is(paths, fingerprint):
+        return "unchanged"
+    note = _generate_dbt_docs(paths)
+    if note == "generated":
+        try:
+            _write_whole(paths.dbt_docs / DBT_DOCS_FINGERPRINT, fingerprint)
+        except OSError as error:  # the site is there; the next run generates it again
+            return f"{type(error).__name__}: {error}"[:500]
+    return note
+
+
+def _site_is(paths: WarehousePaths, fingerprint: str) -> bool:
+    try:
+        recorded = (paths.dbt_docs / DBT_DOCS_FINGERPRINT).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    files = [paths.dbt_docs / name for name in DBT_DOCS_FILES.values()]
+    return recorded == fingerprint and all(path.is_file() for path in files)
+
+
+def _write_whole(path: Path, text: str) -> None:
+    staged = path.with_name(f".{path.name}.tmp")
+    staged.write_text(text, encoding="utf-8")
+    os.replace(staged, path)
 
 
 def _generate_dbt_docs(paths: WarehousePaths) -> str:
@@ -325,7 +374,7 @@ def _generate_dbt_docs(paths: WarehousePaths) -> str:
     comments and lineage) goes to <warehouse folder>/docs/dbt. --no-compile: the build just parsed
     everything, and compiling again would add seconds for the compiled SQL tab alone. A failure is
     returned, not raised: documentation never blocks a publish."""
-    if os.environ.get(DBT_DOCS_ENV, "on").lower() in ("off", "0", "false", "no"):
+    if _dbt_docs_off():
         return f"skipped ({DBT_DOCS_ENV}=off)"
     try:
         result = run_dbt(["docs", "generate", "--static", "--no-compile"], paths.build)
@@ -333,6 +382,7 @@ def _generate_dbt_docs(paths: WarehousePaths) -> str:
             return f"dbt docs generate: {result.failure_summary()}"[:500]
         target = paths.build.parent / "dbt" / "target"
         paths.dbt_docs.mkdir(parents=True, exist_ok=True)
+        (paths.dbt_docs / DBT_DOCS_FINGERPRINT).unlink(missing_ok=True)  # the site is changing
         for source, name in DBT_DOCS_FILES.items():  # copied beside, then renamed: never half a page
             staged = paths.dbt_docs / f".{name}.tmp"
             shutil.copyfile(target / source, staged)

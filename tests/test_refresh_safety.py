@@ -210,10 +210,13 @@ def test_a_refresh_killed_at_any_stage_leaves_the_published_warehouse_intact(sit
         assert marts_snapshot(site.warehouse) == before
     stale = list(site.warehouse.parent.glob(f".{site.warehouse.name}.publishing-*"))
     assert stale, "the kill during publish should have left its copy behind"
+    staged_parquet = site.warehouse.parent / "parquet"
+    assert list(staged_parquet.glob(".*.parquet.publishing-*")), "and its Parquet files, written meanwhile"
 
     result = site.refresh()  # recovers on its own: no stale lock, no stale copy, a sound build
     assert result.returncode == 0, result.stderr
     assert not list(site.warehouse.parent.glob(f".{site.warehouse.name}.publishing-*"))
+    assert not list(staged_parquet.glob(".*"))
     assert state(site.warehouse)[0] == 2
     outcomes = [
         row[0] for row in query(site.warehouse, "select outcome from audit.refresh_runs order by started_at")
@@ -308,3 +311,28 @@ def test_a_build_database_beyond_repair_is_rebuilt_from_the_published_warehouse(
     assert state(site.warehouse)[0] == 1
     if "nothing new" in result.stdout:  # the restored build is the published one
         assert sha256(site.warehouse) == published
+
+
+def test_a_published_run_records_every_stage_in_its_row(site: Site):
+    site.add(SAMPLES[2])
+    result = site.refresh()
+    assert result.returncode == 0, result.stderr
+    [run] = query(
+        site.build_db,
+        """select outcome, build_state, rows_per_mart, checks_evaluated, checks_passed, checks_failed,
+                  values_flagged, dbt_docs, files_landed, project_fingerprint is not null, published_file
+           from audit.refresh_runs order by started_at desc limit 1""",
+    )
+    outcome, build_state, rows, evaluated, passed, failed, flagged, docs, landed, fingerprinted, published = (
+        run
+    )
+    assert (outcome, build_state, failed, landed, fingerprinted) == ("published", "built", 0, 1, True)
+    assert evaluated == passed > 0 and flagged is not None
+    assert docs == "skipped (FAZHI_DBT_DOCS=off)"
+    assert json.loads(rows) == {
+        mart: query(site.warehouse, f"select count(*) from marts.{mart}")[0][0]  # fixed names
+        for mart in json.loads(rows)
+    }
+    assert set(MARTS) <= set(json.loads(rows))
+    stat = site.warehouse.stat()
+    assert published == f"{stat.st_size}:{stat.st_mtime_ns}"

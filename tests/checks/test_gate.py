@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pytest
+import sqlalchemy as sa
 
 from checks.gate import GateResult, run_gate
 from checks.marts import FLAGGED_SAMPLE_ROWS
@@ -25,6 +29,27 @@ def change(db: Path, *statements: str) -> None:
     with duckdb.connect(str(db)) as con:
         for statement in statements:
             con.execute(statement)
+
+
+@contextmanager
+def gx_statements() -> Iterator[list[str]]:
+    """Every SQL statement GX sends (through SQLAlchemy) while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+        seen.append(" ".join(statement.split()))
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", record)
+
+
+def suite_runs(statements: list[str]) -> int:
+    """How many times the suite ran: dim_documents' rows are counted once per run."""
+    counted = 'SELECT count(*) AS "table.row_count" FROM (select * from marts.dim_documents'
+    return sum(statement.startswith(counted) for statement in statements)
 
 
 @pytest.fixture()
@@ -85,6 +110,7 @@ def test_a_violation_anywhere_fails_its_expectation_and_the_gate(build_db: Path,
     assert failed["mention_id_unique"].unexpected_count == 2
     assert '"doc9-p1-m1"' in (failed["mention_id_unique"].partial_unexpected_list or "")
     assert failed["kind_range_rate_%"].unexpected_count == 1
+    assert json.loads(failed["kind_range_rate_%"].partial_unexpected_list or "[]") == [250.0]
     assert failed["kind_range_count_any"].unexpected_count == 1
     assert failed["observation_traceable"].unexpected_count == 1
     assert failed["metric_year_key_unique"].unexpected_count == 2
@@ -130,3 +156,52 @@ def test_a_mart_that_cannot_be_read_fails_the_gate_and_leaves_the_build_writable
     assert failed and all("dim_jurisdiction" in (o.exception_message or "") for o in failed)
     # GX's read-only connection is closed again: the build can be written in the same process
     change(build_db, "create table marts.after_the_gate (x integer)")
+
+
+def test_keys_are_held_unique_by_one_aggregate_over_the_whole_mart(build_db: Path, tmp_path: Path):
+    with gx_statements() as statements:
+        gate = run_gate(build_db, tmp_path / "docs", "run-sql")
+    assert gate.passed, gate.failure_lines()
+    # no window over a mart (GX's row-by-row uniqueness runs two); one count(distinct) per key
+    assert not [s for s in statements if "PARTITION BY" in s.upper()]
+    distinct = [s for s in statements if s.startswith("SELECT count(DISTINCT mention_id)")]
+    assert len(distinct) == 2 and not [s for s in distinct if "anon_1 WHERE" in s]
+    unique = outcomes(gate)["observation_id_unique"]
+    assert unique.expectation_type == "expect_column_unique_value_count_to_be_between"
+    assert (unique.element_count, unique.unexpected_count, unique.observed_value) == (
+        MENTIONS // 3,
+        0,
+        str(MENTIONS // 3),
+    )
+    # a passing suite runs once, listing nothing; a failing one runs again to list what failed
+    assert suite_runs(statements) == 1
+    change(build_db, "update marts.fct_quantity_mentions set kind = 'weight' where mention_id = 'doc1-p1-m1'")
+    with gx_statements() as statements:
+        gate = run_gate(build_db, tmp_path / "docs", "run-sql-bad")
+    assert suite_runs(statements) == 2
+    assert json.loads(outcomes(gate)["mention_kind_known"].partial_unexpected_list or "[]") == ["weight"]
+
+
+def test_duplicated_keys_are_named_and_missing_keys_are_not_duplicates(build_db: Path, tmp_path: Path):
+    change(
+        build_db,
+        """insert into marts.fct_metric_observations
+           select * from marts.fct_metric_observations where mention_id = 'doc3-p3-m0'""",
+        "insert into marts.dim_documents values (null, 2024, 'county'), (null, 2024, 'county')",
+    )
+    gate = run_gate(build_db, tmp_path / "docs", "run-keys")
+    failed = {o.expectation_id: o for o in gate.report.failures()}
+    assert set(failed) == {"observation_id_unique", "document_id_not_null"}, gate.failure_lines()
+    duplicated = failed["observation_id_unique"]
+    assert (duplicated.unexpected_count, duplicated.element_count) == (2, MENTIONS // 3 + 1)
+    assert json.loads(duplicated.partial_unexpected_list or "[]") == ["doc3-p3-m0", "doc3-p3-m0"]
+    assert "2 of 101 unexpected" in " ".join(gate.failure_lines())
+    documents = outcomes(gate)["document_id_unique"]
+    assert documents.success and (documents.element_count, documents.unexpected_count) == (12, 0)
+
+
+def test_an_empty_mart_has_unique_keys(build_db: Path, tmp_path: Path):
+    change(build_db, "delete from marts.fct_metric_observations")
+    gate = run_gate(build_db, tmp_path / "docs", "run-empty")
+    assert gate.passed, gate.failure_lines()
+    assert outcomes(gate)["observation_id_unique"].element_count == 0

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from checks.results import ValidationReport
-from checks.suite import MAX_OUT_OF_RANGE_SHARE, Clause, Range, Reference, build_specs
+from checks.suite import MAX_OUT_OF_RANGE_SHARE, UNIQUE_KEYS, Clause, KeyCount, Range, Reference, build_specs
 
 
 def reference(**overrides) -> Reference:
@@ -111,3 +111,15 @@ def test_gx_validates_a_query_in_duckdb_and_reports_the_out_of_range_share(tmp_p
     assert (tmp_path / "docs" / "index.html").exists()
     with duckdb.connect(str(db)) as con:  # GX's read-only connection is closed again
         con.execute("drop table t")
+
+
+def test_a_counted_key_is_held_to_as_many_distinct_values_as_rows_with_a_key():
+    mentions = next(k for k in UNIQUE_KEYS if k.expectation_id == "mention_id_unique")
+    ref = reference(key_counts={mentions: KeyCount(rows=12, non_null=10)})
+    specs = {s.expectation_id: s for s in build_specs(ref)}
+    unique = specs["mention_id_unique"]
+    assert unique.gx_type == "ExpectColumnUniqueValueCountToBeBetween"
+    assert unique.kwargs == {"column": "mention_id", "min_value": 10, "max_value": 10}
+    # a mart that could not be counted: the row-by-row expectation, which reports why
+    assert specs["document_id_unique"].gx_type == "ExpectColumnValuesToBeUnique"
+    assert {s.expectation_id for s in build_specs(ref)} >= {k.expectation_id for k in UNIQUE_KEYS}
