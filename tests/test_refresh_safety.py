@@ -336,3 +336,56 @@ def test_a_published_run_records_every_stage_in_its_row(site: Site):
     assert set(MARTS) <= set(json.loads(rows))
     stat = site.warehouse.stat()
     assert published == f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def rewritten(sample: Path, digits: dict[str, str], old: str, new: str, keep_lines: int = 0) -> str:
+    """A sample report with some digits lowered (a rate stays a rate) and a name or year replaced;
+    with keep_lines, only its first lines."""
+    text = sample.read_text(encoding="utf-8").translate(str.maketrans(digits)).replace(old, new)
+    if keep_lines:
+        text = "\n".join(text.splitlines()[:keep_lines]) + "\n"
+    return text
+
+
+LOWER = {"9": "8", "8": "7", "7": "6"}
+LOWER_MORE = {"9": "7", "8": "6", "7": "5", "6": "4"}
+
+
+def test_incremental_refreshes_build_the_metrics_a_full_build_does(site: Site):
+    """metrics_by_jurisdiction_year refreshed incrementally, through new keys in a group (another
+    county of the province, the same year), a new year of a history (the same county, a year
+    later), values that change and keys that vanish (reports superseded, one by a shorter one), is
+    the full build's, row for row; so are the other marts."""
+    gaozhou = SAMPLES[1]  # 高州市 2020, the base site's report
+    assert gaozhou.read_text(encoding="utf-8").startswith("高州市2020年")
+    site.add(gaozhou, "gaozhou_2021.txt", rewritten(gaozhou, LOWER, "2020年", "2021年"))
+    site.add(gaozhou, "huazhou_2020.txt", rewritten(gaozhou, LOWER, "高州", "化州"))
+    assert (result := site.refresh()).returncode == 0, result.stderr
+    huazhou_rows = "select count(*) from marts.metrics_by_jurisdiction_year where jurisdiction_id = '440982'"
+    [(huazhou_before,)] = query(site.warehouse, huazhou_rows)
+
+    # both new reports superseded: one with other values, one cut to its first lines
+    site.add(gaozhou, "gaozhou_2021.txt", rewritten(gaozhou, LOWER_MORE, "2020年", "2021年"))
+    site.add(gaozhou, "huazhou_2020.txt", rewritten(gaozhou, LOWER, "高州", "化州", keep_lines=20))
+    result = site.refresh()
+    assert result.returncode == 0, result.stderr
+    assert "replaced their old content" in result.stdout
+    compiled = site.build_db.parent / "dbt" / "target" / "compiled" / "fazhi" / "models" / "marts"
+    assert "stored_mentions" in (compiled / "metrics_by_jurisdiction_year.sql").read_text(encoding="utf-8"), (
+        "the refresh should have built metrics_by_jurisdiction_year incrementally"
+    )
+    [(huazhou_after,)] = query(site.warehouse, huazhou_rows)
+    assert 0 < huazhou_after < huazhou_before  # keys vanished with the superseded report
+    [(shared_groups, histories)] = query(
+        site.warehouse,
+        """select count(*) filter (where jurisdictions_reporting_in_province > 1),
+                  count(*) filter (where previous_report_year = 2020)
+           from marts.metrics_by_jurisdiction_year""",
+    )
+    assert shared_groups > 0 and histories > 0  # the rule had groups and histories to work on
+    incremental = marts_snapshot(site.warehouse)
+
+    assert (result := site.refresh("--full")).returncode == 0, result.stderr
+    full = marts_snapshot(site.warehouse)
+    for mart in MARTS:
+        assert incremental[mart] == full[mart], f"{mart}: the incremental refresh differs from --full"
