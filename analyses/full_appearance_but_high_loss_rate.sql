@@ -6,9 +6,7 @@
 --   loss_rate_threshold  default 10   the 败诉率 (in %) from which a loss rate counts as high
 --   dbt compile --vars '{loss_rate_threshold: 20}'
 {% set loss_rate_threshold = var("loss_rate_threshold", 10) -%}
-{% if loss_rate_threshold is not number -%}
-    {{ exceptions.raise_compiler_error("loss_rate_threshold must be a number (percent), not " ~ loss_rate_threshold) }}
-{% endif -%}
+{{ require_number(loss_rate_threshold, "loss_rate_threshold must be a number (percent)") }}
 with appearance as (
 
     select jurisdiction_id, jurisdiction_name, report_year, value as head_appearance_rate

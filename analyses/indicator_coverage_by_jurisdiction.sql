@@ -9,9 +9,8 @@ with values_reported as (
 
     select jurisdiction_id, jurisdiction_name, report_year, metric_id
     from {{ ref('metrics_by_jurisdiction_year') }}
-    {%- if province_name is not none %}
-    where province_name = '{{ province_name | replace("'", "''") }}'
-    {%- endif %}
+    where true
+    {{- and_text_is('province_name', province_name) }}
 
 )
 

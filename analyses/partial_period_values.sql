@@ -9,9 +9,7 @@
 {% set province_name = var("province_name", "甘肃省") -%}
 {% set report_year = var("report_year", none) -%}
 {% set metric_id = var("metric_id", none) -%}
-{% if report_year is not none and report_year is not number -%}
-    {{ exceptions.raise_compiler_error("report_year must be a year such as 2023, not " ~ report_year) }}
-{% endif -%}
+{{ require_number(report_year, "report_year must be a year such as 2023") }}
 with
 {%- if province_name is not none %}
 
@@ -19,7 +17,8 @@ jurisdictions as (
 
     select jurisdiction_id
     from {{ ref('dim_jurisdiction') }}
-    where province_name = '{{ province_name | replace("'", "''") }}'
+    where true
+    {{- and_text_is('province_name', province_name) }}
 
 ),
 {%- endif %}
@@ -39,12 +38,8 @@ observations as (
         char_start
     from {{ ref('fct_metric_observations') }}
     where period <> 'year'
-    {%- if report_year is not none %}
-        and report_year = {{ report_year | int }}
-    {%- endif %}
-    {%- if metric_id is not none %}
-        and metric_id = '{{ metric_id | replace("'", "''") }}'
-    {%- endif %}
+    {{- and_year('report_year', '=', report_year) }}
+    {{- and_text_is('metric_id', metric_id) }}
     {%- if province_name is not none %}
         and jurisdiction_id in (select jurisdiction_id from jurisdictions)
     {%- endif %}

@@ -14,9 +14,7 @@
 {% set jurisdiction_level = var("jurisdiction_level", "prefecture") -%}
 {% set report_year = var("report_year", none) -%}
 {% set metric_id = var("metric_id", none) -%}
-{% if report_year is not none and report_year is not number -%}
-    {{ exceptions.raise_compiler_error("report_year must be a year such as 2023, not " ~ report_year) }}
-{% endif -%}
+{{ require_number(report_year, "report_year must be a year such as 2023") }}
 with values_reported as (
 
     select
@@ -31,18 +29,10 @@ with values_reported as (
         jurisdictions_reporting_in_province
     from {{ ref('metrics_by_jurisdiction_year') }}
     where true
-    {%- if province_name is not none %}
-        and province_name = '{{ province_name | replace("'", "''") }}'
-    {%- endif %}
-    {%- if jurisdiction_level is not none %}
-        and jurisdiction_level = '{{ jurisdiction_level | replace("'", "''") }}'
-    {%- endif %}
-    {%- if report_year is not none %}
-        and report_year = {{ report_year | int }}
-    {%- endif %}
-    {%- if metric_id is not none %}
-        and metric_id = '{{ metric_id | replace("'", "''") }}'
-    {%- endif %}
+    {{- and_text_is('province_name', province_name) }}
+    {{- and_text_is('jurisdiction_level', jurisdiction_level) }}
+    {{- and_year('report_year', '=', report_year) }}
+    {{- and_text_is('metric_id', metric_id) }}
 
 )
 

@@ -7,9 +7,7 @@
 --   tolerance  default 0.5   the gap (percentage points) above which a rate is inconsistent
 --   dbt compile --vars '{tolerance: 1}'
 {% set tolerance = var("tolerance", 0.5) -%}
-{% if tolerance is not number -%}
-    {{ exceptions.raise_compiler_error("tolerance must be a number (percentage points), not " ~ tolerance) }}
-{% endif -%}
+{{ require_number(tolerance, "tolerance must be a number (percentage points)") }}
 with ratio_definitions as (
 
     select * from (
@@ -32,12 +30,7 @@ values_reported as (
     select jurisdiction_id, jurisdiction_name, report_year, metric_id, value
     from {{ ref('metrics_by_jurisdiction_year') }}
     where metric_id in (
-        'dispute_resolution_rate', 'disputes_resolved', 'disputes_mediated',
-        'admin_reconsideration_correction_rate', 'admin_reconsideration_cases_corrected',
-        'admin_reconsideration_cases_handled', 'admin_reconsideration_acceptance_rate',
-        'admin_reconsideration_cases_accepted', 'admin_reconsideration_applications_received',
-        'admin_reconsideration_mediation_rate', 'admin_reconsideration_settled_by_mediation',
-        'hotline_12345_closure_rate', 'hotline_12345_tickets_closed', 'hotline_12345_tickets_received'
+        select unnest([rate_metric_id, numerator_metric_id, denominator_metric_id]) from ratio_definitions
     )
 
 )

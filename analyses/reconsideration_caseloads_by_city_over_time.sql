@@ -9,9 +9,9 @@
 {% set province_name = var("province_name", "甘肃省") -%}
 {% set first_year = var("first_year", 2020) -%}
 {% set last_year = var("last_year", 2024) -%}
-{% for year in [first_year, last_year] if year is not none and year is not number -%}
-    {{ exceptions.raise_compiler_error("first_year and last_year must be years such as 2020, not " ~ year) }}
-{% endfor -%}
+{% for year in [first_year, last_year] -%}
+    {{ require_number(year, "first_year and last_year must be years such as 2020") }}
+{%- endfor %}
 with in_window as (
 
     select
@@ -30,15 +30,9 @@ with in_window as (
             'admin_reconsideration_cases_handled'
         )
         and jurisdiction_level = 'prefecture'
-    {%- if province_name is not none %}
-        and province_name = '{{ province_name | replace("'", "''") }}'
-    {%- endif %}
-    {%- if first_year is not none %}
-        and report_year >= {{ first_year | int }}
-    {%- endif %}
-    {%- if last_year is not none %}
-        and report_year <= {{ last_year | int }}
-    {%- endif %}
+    {{- and_text_is('province_name', province_name) }}
+    {{- and_year('report_year', '>=', first_year) }}
+    {{- and_year('report_year', '<=', last_year) }}
 
 )
 

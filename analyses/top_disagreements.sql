@@ -11,9 +11,9 @@
 {% set top_n = var("top_n", 100) -%}
 {% set report_year = var("report_year", none) -%}
 {% set metric_id = var("metric_id", none) -%}
-{% for given in [top_n, report_year] if given is not none and given is not number -%}
-    {{ exceptions.raise_compiler_error("top_n and report_year must be numbers, not " ~ given) }}
-{% endfor -%}
+{% for given in [top_n, report_year] -%}
+    {{ require_number(given, "top_n and report_year must be numbers") }}
+{%- endfor %}
 with disagreements as (
 
     select
@@ -29,12 +29,8 @@ with disagreements as (
         supporting_surfaces
     from {{ ref('metrics_by_jurisdiction_year') }}
     where has_disagreement
-    {%- if report_year is not none %}
-        and report_year = {{ report_year | int }}
-    {%- endif %}
-    {%- if metric_id is not none %}
-        and metric_id = '{{ metric_id | replace("'", "''") }}'
-    {%- endif %}
+    {{- and_year('report_year', '=', report_year) }}
+    {{- and_text_is('metric_id', metric_id) }}
 
 )
 

@@ -12,9 +12,7 @@
 {% set report_year = var("report_year", none) -%}
 {% set metric_id = var("metric_id", none) -%}
 {% set narrowed = [province_name, jurisdiction_name, report_year, metric_id] | reject("none") | list -%}
-{% if report_year is not none and report_year is not number -%}
-    {{ exceptions.raise_compiler_error("report_year must be a year such as 2023, not " ~ report_year) }}
-{% endif -%}
+{{ require_number(report_year, "report_year must be a year such as 2023") }}
 with
 {%- if province_name is not none or jurisdiction_name is not none %}
 
@@ -23,12 +21,8 @@ jurisdictions as (
     select jurisdiction_id
     from {{ ref('dim_jurisdiction') }}
     where true
-    {%- if province_name is not none %}
-        and province_name = '{{ province_name | replace("'", "''") }}'
-    {%- endif %}
-    {%- if jurisdiction_name is not none %}
-        and jurisdiction_name = '{{ jurisdiction_name | replace("'", "''") }}'
-    {%- endif %}
+    {{- and_text_is('province_name', province_name) }}
+    {{- and_text_is('jurisdiction_name', jurisdiction_name) }}
 
 ),
 {%- endif %}
@@ -52,12 +46,8 @@ observations as (
     {%- if province_name is not none or jurisdiction_name is not none %}
         and jurisdiction_id in (select jurisdiction_id from jurisdictions)
     {%- endif %}
-    {%- if report_year is not none %}
-        and report_year = {{ report_year | int }}
-    {%- endif %}
-    {%- if metric_id is not none %}
-        and metric_id = '{{ metric_id | replace("'", "''") }}'
-    {%- endif %}
+    {{- and_year('report_year', '=', report_year) }}
+    {{- and_text_is('metric_id', metric_id) }}
 
 ),
 

@@ -20,12 +20,8 @@ with consecutive_years as (
         unit
     from {{ ref('metrics_by_jurisdiction_year') }}
     where previous_report_year = report_year - 1
-    {%- if province_name is not none %}
-        and province_name = '{{ province_name | replace("'", "''") }}'
-    {%- endif %}
-    {%- if metric_id is not none %}
-        and metric_id = '{{ metric_id | replace("'", "''") }}'
-    {%- endif %}
+    {{- and_text_is('province_name', province_name) }}
+    {{- and_text_is('metric_id', metric_id) }}
 
 )
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,7 +20,7 @@ from typing import TypedDict
 
 import duckdb
 
-from fazhi.dbt_build import DbtResult, dbt_executable
+from fazhi.dbt_build import run_dbt
 from fazhi.paths import project_dir
 
 # The questions as asked: the defaults documented at the top of each analysis (one set serves
@@ -75,24 +73,18 @@ def compile_with_vars(build_db: Path, dbt_vars: dict[str, object]) -> dict[str, 
     void dbt's partial parse, and the next refresh would parse the whole project again."""
     with tempfile.TemporaryDirectory(prefix="fazhi-analyses-") as folder:
         artifacts = Path(folder)
-        result = _dbt_compile(build_db, json.dumps(dbt_vars, ensure_ascii=False), artifacts)
+        command = [
+            "compile",
+            "--select",
+            "resource_type:analysis",
+            "--vars",
+            json.dumps(dbt_vars, ensure_ascii=False),
+        ]
+        result = run_dbt(command, build_db, artifacts=artifacts)
         if not result.ok:
             raise RuntimeError(f"dbt compile failed: {result.failure_summary()}")
         compiled = artifacts / "target" / "compiled" / "fazhi" / "analyses"
         return {path.stem: path.read_text(encoding="utf-8") for path in sorted(compiled.glob("*.sql"))}
-
-
-def _dbt_compile(build_db: Path, dbt_vars_json: str, artifacts: Path) -> DbtResult:
-    """`dbt compile` of the analyses, as fazhi.dbt_build.run_dbt runs dbt, but with its target
-    and log folders in `artifacts`."""
-    project = project_dir()
-    env = dict(os.environ, FAZHI_BUILD_DB=str(build_db), DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-               DBT_USE_COLORS="false", DO_NOT_TRACK="1")  # fmt: skip
-    args = [dbt_executable(), "compile", "--select", "resource_type:analysis", "--vars", dbt_vars_json,
-            "--project-dir", str(project), "--profiles-dir", str(project / "profiles"),
-            "--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs")]  # fmt: skip
-    done = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True, check=False)
-    return DbtResult(ok=done.returncode == 0, output=done.stdout + done.stderr)
 
 
 def compile_analyses(build_db: Path) -> dict[str, CompiledAnalysis]:

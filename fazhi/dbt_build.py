@@ -50,14 +50,20 @@ def _die_with_parent() -> None:
         pass
 
 
-def run_dbt(command: list[str], build_db: Path, on_started: Callable[[], None] | None = None) -> DbtResult:
+def run_dbt(
+    command: list[str],
+    build_db: Path,
+    on_started: Callable[[], None] | None = None,
+    artifacts: Path | None = None,
+) -> DbtResult:
     """Run a dbt command against `build_db` (a separate process: dbt holds the file while it runs).
 
     dbt's artifacts and logs go beside the build database, so two warehouses built from one
-    checkout (a test's and a user's) never write over each other's manifest.
+    checkout (a test's and a user's) never write over each other's manifest; `artifacts` puts
+    them elsewhere (a compile with other vars there would void the build's partial parse).
     """
     project = project_dir()
-    artifacts = build_db.parent / "dbt"
+    artifacts = artifacts or build_db.parent / "dbt"
     env = dict(os.environ)
     env.update(
         FAZHI_BUILD_DB=str(build_db),

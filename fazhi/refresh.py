@@ -114,10 +114,10 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
         _build(paths, run_id, plan)
         gate = _check(paths, run_id)
         notes += [f"flagged {line}" for line in gate.flagged_lines()]
-        site_fingerprint = _record_checks(paths, run_id, gate)
+        _record_checks(paths, run_id, gate)
         if not gate.passed:
             raise StageFailed(ExitCode.CHECKS_FAILED, "checks", gate.summary(), gate.failure_lines())
-        docs_note = _dbt_docs(paths, site_fingerprint)
+        docs_note = _dbt_docs(paths, _site_fingerprint(paths))
         if docs_note not in ("generated", "unchanged") and not docs_note.startswith("skipped"):
             notes.append(f"dbt docs not generated (published anyway): {docs_note}")
         # Recorded before the copy, so the published file carries the record of its own run.
@@ -312,19 +312,15 @@ def _check(paths: WarehousePaths, run_id: str) -> GateResult:
         raise StageFailed(ExitCode.CHECKS_FAILED, "checks", f"{type(error).__name__}: {error}") from error
 
 
-def _record_checks(paths: WarehousePaths, run_id: str, gate: GateResult) -> str | None:
-    """Record what the gate found; when the docs site comes next (the gate passed, the docs are
-    on), return the fingerprint of what it shows, read in the same connection."""
-    with _connect_build(paths) as con:
-        audit.update_run(
-            con,
-            run_id,
-            checks_evaluated=gate.report.evaluated,
-            checks_passed=gate.report.passed,
-            checks_failed=gate.report.failed,
-            values_flagged=gate.flagged_count,
-        )
-        return docs_fingerprint(con) if gate.passed and not _dbt_docs_off() else None
+def _record_checks(paths: WarehousePaths, run_id: str, gate: GateResult) -> None:
+    _record(
+        paths,
+        run_id,
+        checks_evaluated=gate.report.evaluated,
+        checks_passed=gate.report.passed,
+        checks_failed=gate.report.failed,
+        values_flagged=gate.flagged_count,
+    )
 
 
 DBT_DOCS_ENV = "FAZHI_DBT_DOCS"  # `off` skips the site (~3 s a refresh): the test suite, hurried runs
@@ -336,6 +332,14 @@ DBT_DOCS_FINGERPRINT = ".fingerprint"
 
 def _dbt_docs_off() -> bool:
     return os.environ.get(DBT_DOCS_ENV, "on").lower() in ("off", "0", "false", "no")
+
+
+def _site_fingerprint(paths: WarehousePaths) -> str | None:
+    """What the docs site would show (fazhi/fingerprint.py); None when the site is off."""
+    if _dbt_docs_off():
+        return None
+    with _connect_build(paths) as con:
+        return docs_fingerprint(con)
 
 
 def _dbt_docs(paths: WarehousePaths, fingerprint: str | None) -> str:

@@ -145,8 +145,8 @@ class DocumentBatch:
     def commit(self) -> None:
         if not self.documents:
             return
-        documents = _frame(self._documents, kept={"byte_size", "loaded_at"})
-        paragraphs = _frame(self._paragraphs, kept={"paragraph_index", "char_start", "char_end"})
+        documents = landing_frame(self._documents, kept={"byte_size", "loaded_at"})
+        paragraphs = landing_frame(self._paragraphs, kept={"paragraph_index", "char_start", "char_end"})
         self.con.execute("begin transaction")
         try:
             self.con.register("landing_documents", documents)
@@ -168,8 +168,9 @@ class DocumentBatch:
         self._clear()
 
 
-def _frame(columns: dict[str, list[object]], kept: set[str]) -> pd.DataFrame:
-    """Numbers and times as pandas types them; texts as bytes; other columns as strings."""
+def landing_frame(columns: dict[str, list[object]], kept: set[str]) -> pd.DataFrame:
+    """A frame to insert from: the `kept` columns (numbers, times) as pandas types them; `text` as
+    bytes; every other column as strings."""
     return pd.DataFrame(
         {
             name: values if name in kept else pd.Series(values, dtype=_BYTES if name == "text" else _STRING)

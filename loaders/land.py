@@ -33,7 +33,7 @@ from loaders.schema import ensure_raw_schema
 from loaders.seen_files import SeenFiles
 from loaders.summary import LoadSummary
 
-__all__ = ["LoadSummary", "display_name", "display_path", "ensure_raw_schema", "land_files", "paragraph_id"]
+__all__ = ["LoadSummary", "ensure_raw_schema", "land_files", "paragraph_id"]
 
 # documents per transaction at most: fewer commits cost more time (200: +7 %), more cost memory
 # (1,000: +250 MB peak at 30,000 reports)
@@ -76,7 +76,7 @@ def land_files(
     progress = progress or make_progress(len(found))
     # every id landed before, once: a query per file cost more than reading and hashing it
     known = {row[0] for row in con.execute("select document_id from raw.documents").fetchall()}
-    check = QuickCheck.load(con)
+    check = QuickCheck.load(con, known)
     to_read, unchanged = check.files_to_read(found)
     summary.files_seen += unchanged
     summary.files_already_landed += unchanged

@@ -13,7 +13,7 @@ import time
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from loaders.land import LoadSummary
+    from loaders.summary import LoadSummary
 
 MANY_FILES = 200  # from this many files a load is long enough to report progress in a log
 LINE_EVERY_SECONDS = 5.0

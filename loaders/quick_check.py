@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,11 +33,7 @@ from loaders.display import display_path
 
 SETTLE_SECONDS = 2  # FAT's mtime is to 2 s; ext4, xfs and btrfs tick by a few milliseconds
 
-# the files recorded with a document still landed: only those may be skipped
-_RECORDED = """
-select source_path, byte_size, modified_ns from raw.seen_files
-where document_id in (select document_id from raw.documents)
-"""
+_RECORDED = "select source_path, byte_size, modified_ns, document_id from raw.seen_files"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +71,11 @@ class QuickCheck:
         self.stats: dict[str, FileStat] = {}  # source path -> its stat, for every file to read
 
     @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection) -> QuickCheck:
+    def load(cls, con: duckdb.DuckDBPyConnection, landed: Collection[str]) -> QuickCheck:
+        """The files recorded with a document still landed (`landed`: the ids in raw.documents,
+        which the load has read already): only those may be skipped."""
         rows = con.execute(_RECORDED).fetchall()
-        return cls({source_path: (size, modified_ns) for source_path, size, modified_ns in rows})
+        return cls({path: (size, modified) for path, size, modified, document in rows if document in landed})
 
     def files_to_read(self, found: Iterable[FoundFile]) -> tuple[list[FoundFile], int]:
         """The found files to read, in order (entries with a problem among them, as found), and

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import duckdb
-import pandas as pd
 
+from loaders.batch import landing_frame
 from loaders.quick_check import FileStat
 
 _UPSERT = """
 insert or replace into raw.seen_files (source_path, byte_size, modified_ns, document_id, load_id, seen_at)
 select source_path, byte_size, modified_ns, document_id, load_id, seen_at from landing_seen_files
 """
-_STRING = "str"  # a column of object values would be typed by DuckDB from a sample of its rows
+
+_COLUMNS = ("source_path", "byte_size", "modified_ns", "document_id", "load_id", "seen_at")
 
 
 class SeenFiles:
@@ -32,14 +33,10 @@ class SeenFiles:
         self._clear()
 
     def _clear(self) -> None:
-        self._paths: list[str] = []
-        self._sizes: list[int] = []
-        self._modified: list[int] = []
-        self._documents: list[str] = []
-        self._taken: list[object] = []
+        self._rows: dict[str, list[object]] = {name: [] for name in _COLUMNS}
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return len(self._rows["source_path"])
 
     def add(self, source_path: str, document_id: str) -> None:
         """Record that the file at `source_path`, as its stat found it, is `document_id`; a file
@@ -47,25 +44,14 @@ class SeenFiles:
         stat = self.stats.get(source_path)
         if stat is None or not stat.settled:
             return
-        self._paths.append(source_path)
-        self._sizes.append(stat.byte_size)
-        self._modified.append(stat.modified_ns)
-        self._documents.append(document_id)
-        self._taken.append(stat.taken_at)
+        row = (source_path, stat.byte_size, stat.modified_ns, document_id, self.load_id, stat.taken_at)
+        for column, value in zip(self._rows.values(), row, strict=True):
+            column.append(value)
 
     def commit(self) -> None:
-        if not self._paths:
+        if not len(self):
             return
-        frame = pd.DataFrame(
-            {
-                "source_path": pd.Series(self._paths, dtype=_STRING),
-                "byte_size": pd.Series(self._sizes, dtype="int64"),
-                "modified_ns": pd.Series(self._modified, dtype="int64"),
-                "document_id": pd.Series(self._documents, dtype=_STRING),
-                "load_id": pd.Series([self.load_id] * len(self._paths), dtype=_STRING),
-                "seen_at": self._taken,
-            }
-        )
+        frame = landing_frame(self._rows, kept={"byte_size", "modified_ns", "seen_at"})
         self.con.register("landing_seen_files", frame)
         try:
             self.con.execute(_UPSERT)
