@@ -61,7 +61,7 @@ def measure(warehouse: Path, limit: int = MAX_DOCUMENTS) -> dict[str, float]:
         return result
 
     simplified = clock(
-        "to_simplified (stg_paragraphs)", lambda: [[to_simplified(p) for p in d] for d in documents]
+        "to_simplified (stg_document_conversions)", lambda: [[to_simplified(p) for p in d] for d in documents]
     )
     clock(
         "content_key (int_document_content_keys)",

@@ -17,7 +17,16 @@ from fazhi.audit import package_versions
 from fazhi.paths import project_dir
 
 # dbt project parts, relative to the project directory
-PROJECT_PARTS = ("dbt_project.yml", "profiles", "models", "seeds", "macros", "tests/dbt", "analyses")
+PROJECT_PARTS = (
+    "dbt_project.yml",
+    "selectors.yml",
+    "profiles",
+    "models",
+    "seeds",
+    "macros",
+    "tests/dbt",
+    "analyses",
+)
 # Python the build runs: UDFs (plugin + pure packages) and the checks
 CODE_PARTS = (
     "hanzi",

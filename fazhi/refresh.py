@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # checks imports great_expectations (~3 s): only the checks s
 # How long to wait for the build database when another process holds it (a dbt killed with
 # its refresh takes a moment to die; someone may be running dbt by hand).
 BUILD_LOCK_WAIT_SECONDS = 15.0
+# selectors.yml: every model and data test, without the seeds and unit tests
+INCREMENTAL_SELECTOR = "documents_changed"
 
 
 class ExitCode(IntEnum):
@@ -281,7 +283,9 @@ def _nothing_to_do(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, finger
 def _build(paths: WarehousePaths, run_id: str, plan: BuildPlan) -> None:
     """dbt build as planned; then the marts' rows, recorded with the build's state."""
     if plan.run_dbt:
-        command = ["build", "--full-refresh"] if plan.full_refresh else ["build"]
+        # only documents changed: the seeds and unit tests are the code's, loaded and passed already
+        incremental = ["build", "--selector", INCREMENTAL_SELECTOR]
+        command = ["build", "--full-refresh"] if plan.full_refresh else incremental
         result = run_dbt(command, paths.build, on_started=_preload_checks)
         if not result.ok:
             _record(paths, run_id, build_state="failed")

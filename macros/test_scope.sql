@@ -1,10 +1,11 @@
 -- What the data tests of an incremental `dbt build` read.
 --
--- The models built incrementally by document (unique_key document_id: stg_paragraphs, the
--- per-document intermediate steps, fct_quantity_mentions, fct_metric_observations) only ever
--- insert or delete a document's rows whole. So in an incremental build their tests read the
--- documents landed since the last `dbt build` that built and tested everything: every other row
--- was tested when it was built and has not changed since. A full refresh, a selective build,
+-- The models built incrementally by document (unique_key document_id: stg_document_conversions,
+-- the per-document intermediate steps, fct_quantity_mentions, fct_metric_observations) only ever
+-- insert or delete a document's rows whole, and so does stg_paragraphs, a view over raw and
+-- stg_document_conversions (meta rows_change_by_whole_document). So in an incremental build
+-- their tests read the documents landed since the last `dbt build` that built and tested
+-- everything: every other row was tested when it was built and has not changed since. A full refresh, a selective build,
 -- `dbt test`, and the tests of every other model read whole tables, and the checks gate
 -- validates the whole marts before each publish. At 100,000 reports the whole-table tests of
 -- these models cost ~20 CPU-seconds a refresh, for a hundred new reports.
@@ -56,12 +57,20 @@
 
 
 {% macro fazhi_builds_whole_project() %}
-    {%- do return(not invocation_args_dict.get('select') and not invocation_args_dict.get('exclude')) -%}
+    {#- no selection, or the refresh's selector (selectors.yml: documents_changed leaves out only the
+        seeds and unit tests, which the code alone decides and an earlier build of it passed) -#}
+    {%- do return(
+        not invocation_args_dict.get('select')
+        and not invocation_args_dict.get('exclude')
+        and invocation_args_dict.get('selector') in (none, 'documents_changed')
+    ) -%}
 {% endmacro %}
 
 
 {% macro fazhi_tests_new_documents_only() %}
-    {#- true for a data test, in an incremental whole-project build, of a model built incrementally by document -#}
+    {#- true for a data test, in an incremental whole-project build, of a model built incrementally by
+        document, or of a view over such models whose rows change by whole document (meta
+        rows_change_by_whole_document: stg_paragraphs) -#}
     {%- if not execute or flags.WHICH != 'build' or flags.FULL_REFRESH or not fazhi_builds_whole_project() -%}
         {%- do return(false) -%}
     {%- endif -%}
@@ -69,8 +78,10 @@
     {%- do return(
         tested is not none
         and tested.resource_type == 'model'
-        and tested.config.materialized == 'incremental'
-        and tested.config.unique_key == 'document_id'
+        and (
+            (tested.config.materialized == 'incremental' and tested.config.unique_key == 'document_id')
+            or tested.config.meta.get('rows_change_by_whole_document', false)
+        )
     ) -%}
 {% endmacro %}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,12 @@ def _compiled_test(build_db: Path, prefix: str) -> str:
     compiled = build_db.parent / "dbt" / "target" / "run" / "fazhi" / "models"
     (match,) = [p for p in compiled.rglob(f"{prefix}*.sql")]
     return match.read_text()
+
+
+def _resource_types_run(build_db: Path) -> set[str]:
+    """The kinds of node (model, seed, test, unit_test ...) the last dbt command ran."""
+    results = json.loads((build_db.parent / "dbt" / "target" / "run_results.json").read_text())
+    return {result["unique_id"].split(".")[0] for result in results["results"]}
 
 
 def test_an_incremental_build_tests_the_new_documents_and_a_full_one_everything(
@@ -40,7 +47,11 @@ def test_an_incremental_build_tests_the_new_documents_and_a_full_one_everything(
     assert builds == [(True, True, True), (False, True, True)]
     # a model built incrementally by document: its tests read the new document's rows
     assert SCOPE in _compiled_test(build_db, "unique_fct_quantity_mentions_mention_id")
+    assert SCOPE in _compiled_test(build_db, "unique_stg_document_conversions_document_id")
+    # and so do those of a view whose rows change by whole document (meta in its config)
     assert SCOPE in _compiled_test(build_db, "unique_stg_paragraphs_paragraph_id")
+    # the seeds and unit tests depend on the code alone: the full build loaded and passed them
+    assert _resource_types_run(build_db) == {"operation", "model", "test", "exposure"}
     # a table rebuilt whole: its tests read it whole
     assert SCOPE not in _compiled_test(build_db, "unique_dim_documents_document_id")
     # and the new document's rows are there to be tested
@@ -50,4 +61,5 @@ def test_an_incremental_build_tests_the_new_documents_and_a_full_one_everything(
     full = run_fazhi("refresh", "--full", "--input", str(inbox), "--warehouse", str(warehouse))
     assert full.returncode == 0, full.stderr
     assert SCOPE not in _compiled_test(build_db, "unique_fct_quantity_mentions_mention_id")
+    assert {"seed", "unit_test"} <= _resource_types_run(build_db)
     assert query(build_db, "select count(*), bool_and(succeeded) from audit.dbt_builds") == [(3, True)]
