@@ -2,7 +2,8 @@
 
 The refresh records no per-stage times, so this wraps the functions its stages call (found
 by name on their modules) with a clock and writes the seconds spent in each to OUT.json.
-A stage whose function is not found (renamed) is reported missing, never guessed.
+A stage whose function is not found (renamed) is reported missing, never guessed. Spans may
+overlap: the publish copy is written in the background while the checks run.
 """
 
 from __future__ import annotations
@@ -16,17 +17,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# stage -> (module, attribute): what the stage calls. The checks are timed through the refresh's
-# own step, which imports checks.gate (great_expectations, ~3 s) when it runs: importing it here,
-# before the refresh starts, would add that import to the refresh's time, whereas a real refresh
-# imports it in the background while dbt runs.
-STAGE_FUNCTIONS = {
-    "load": ("fazhi.refresh", "land_files"),
-    "supersede": ("fazhi.refresh", "supersede_changed_files"),
-    "dbt build": ("fazhi.refresh", "run_dbt"),
-    "checks": ("fazhi.refresh", "_check"),
-    "publish": ("fazhi.refresh", "publish"),
-}
+# (stage, module, attribute): what the stage calls; a stage may call several (its seconds add
+# up, one span each). The checks are timed through the refresh's own step, which imports
+# checks.gate (great_expectations, ~3 s) when it runs: importing it here, before the refresh
+# starts, would add that import to the refresh's time, whereas a real refresh imports it in the
+# background while dbt runs. Publish: the copy (a background thread, during the checks), the
+# Parquet export (after them), then the run's record written to the copy and the rename.
+STAGE_FUNCTIONS = (
+    ("load", "fazhi.refresh", "land_files"),
+    ("supersede", "fazhi.refresh", "supersede_changed_files"),
+    ("dbt build", "fazhi.refresh", "run_dbt"),
+    ("checks", "fazhi.refresh", "_check"),
+    ("publish", "fazhi.publish", "_copy_durably"),
+    ("publish", "fazhi.publish", "_export_parquet"),
+    ("publish", "fazhi.refresh", "_publish"),
+)
 
 
 # stage -> [(wall clock start, end)]: the parent lines its memory samples up with them
@@ -49,7 +54,7 @@ def _timed(seconds: dict[str, float], stage: str, function: Callable[..., Any]) 
 def instrument(seconds: dict[str, float]) -> list[str]:
     """Wrap every stage function it finds; returns the stages it could not find."""
     missing = []
-    for stage, (module_name, attribute) in STAGE_FUNCTIONS.items():
+    for stage, module_name, attribute in STAGE_FUNCTIONS:
         module = importlib.import_module(module_name)
         function = getattr(module, attribute, None)
         if function is None:

@@ -1,9 +1,14 @@
-"""The checks stage of a refresh: validate the marts read-only in DuckDB, store the results in `audit`."""
+"""The checks stage of a refresh: validate the marts read-only in DuckDB, store the results in `audit`.
+
+The two are apart: a refresh validates the build while it is being copied for publishing, so
+nothing may write it then; once the copy is written, it stores the same results in the build
+and in the copy (`GateResult.store`, identical rows in both).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -18,10 +23,12 @@ from checks.suite import UNIQUE_KEYS, Reference, build_specs
 
 @dataclass
 class GateResult:
+    run_id: str
     report: ValidationReport
     flagged: pd.DataFrame  # the first flagged values (all are in audit.dq_flagged_values)
     reference: Reference
     flagged_count: int  # every mention whose dq_status is not ok
+    validated_at: datetime
 
     @property
     def passed(self) -> bool:
@@ -47,6 +54,12 @@ class GateResult:
             lines.append(f"{o.table}.{o.expectation_id} ({o.description}): {detail}")
         return lines
 
+    def store(self, con: duckdb.DuckDBPyConnection) -> None:
+        """The results in `con`'s audit schema; the same rows each time (the flagged values are
+        read from `con`'s marts: a database the gate validated, or a copy of it)."""
+        max_share = self.reference.max_out_of_range_share
+        store_report(con, self.run_id, self.report, self.flagged_count, max_share, self.validated_at)
+
     def flagged_lines(self, limit: int = 20) -> list[str]:
         rows = self.flagged.head(limit).itertuples(index=False)
         return [
@@ -56,21 +69,15 @@ class GateResult:
         ]
 
 
-def run_gate(
-    build_db: Path,
-    docs_dir: Path,
-    run_id: str,
-    before_store: Callable[[], None] | None = None,
-) -> GateResult:
-    facts = read_facts(build_db)  # each read-only connection is closed before the next one opens
+def validate_gate(build_db: Path, docs_dir: Path, run_id: str) -> GateResult:
+    """Validate the marts of `build_db` on read-only connections (each closed before the next
+    opens): the file is not written. Data Docs go to `docs_dir`; nothing is stored."""
+    facts = read_facts(build_db)
     specs = build_specs(facts.reference)
     report = validate(build_db, MART_QUERIES, specs, docs_dir, run_name=run_id, prepare=PREPARE_SQL)
     _tell_key_rows(build_db, report, facts.reference)
-    if before_store:
-        before_store()
-    with duckdb.connect(str(build_db)) as con:
-        store_report(con, run_id, report, facts.flagged_count, facts.reference.max_out_of_range_share)
-    return GateResult(report, facts.flagged_sample, facts.reference, facts.flagged_count)
+    now = datetime.now(UTC)
+    return GateResult(run_id, report, facts.flagged_sample, facts.reference, facts.flagged_count, now)
 
 
 def _tell_key_rows(build_db: Path, report: ValidationReport, reference: Reference) -> None:

@@ -107,7 +107,7 @@ def _bound(value: object) -> float | None:
 
 def read_facts(build_db: Path) -> MartFacts:
     """One read-only connection, closed on return: it cannot change the build, nor block a reader."""
-    with duckdb.connect(str(build_db), read_only=True) as con:
+    with duckdb.connect(str(build_db), read_only=True, config=dict(DUCKDB_CONFIG)) as con:
         catalog = con.sql("select metric_id, valid_min, valid_max from seeds.metric_catalog").fetchall()
         kinds = con.sql("select kind, unit, valid_min, valid_max from seeds.dq_kind_ranges").fetchall()
         units = [row[0] for row in con.sql(ALLOWED_UNITS_SQL).fetchall()]

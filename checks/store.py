@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 
 import duckdb
 import pandas as pd
@@ -76,6 +76,7 @@ def store_report(
     report: ValidationReport,
     flagged_count: int,
     max_share: float,
+    validated_at: datetime,
 ) -> None:
     """Every expectation's result and every flagged value, in one transaction."""
     con.execute(AUDIT_CHECKS_DDL)
@@ -88,7 +89,7 @@ def store_report(
             "insert into audit.validation_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 run_id,
-                datetime.now(UTC),
+                validated_at,
                 report.gx_version,
                 report.evaluated,
                 report.passed,

@@ -1,9 +1,19 @@
 """One refresh: land new files, build with dbt, check with Great Expectations, publish.
 
-Each stage can stop the run; nothing is published unless every stage before publish passed.
-One refresh at a time (fazhi/lock.py). A run killed at any point leaves the published file
-as it was: the next run removes stale publish copies, recovers the build database, marks the
-killed run `interrupted` and carries on.
+The stages, in order: load (land the new files in the build database), build (dbt build, then
+the marts' row counts recorded), then the checks and the publish copy at once: the build is
+checkpointed and a background thread copies it beside the published file while the gate
+validates its marts on read-only connections, so nothing writes the file being copied. A gate
+that passed has the marts exported to Parquet while the copy finishes. Once the copy is
+written: a failed gate (or copy, or export) is recorded in the build and the copy removed; a
+gate that passed has the dbt docs generated if they changed, then its check results and the
+run's record written, by one function, to the build and to the copy alike; the copy is renamed
+over the published file (fazhi/publish.py).
+
+Each stage can stop the run; nothing is published unless every stage before passed. One
+refresh at a time (fazhi/lock.py). A run killed at any point leaves the published file as it
+was: the next run removes stale publish copies, recovers the build database, marks the killed
+run `interrupted` and carries on.
 """
 
 from __future__ import annotations
@@ -16,7 +26,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
@@ -29,7 +39,7 @@ from fazhi.dbt_build import run_dbt
 from fazhi.fingerprint import code_fingerprint, docs_fingerprint, project_fingerprint
 from fazhi.lock import RefreshLock, RefreshLocked
 from fazhi.paths import WarehousePaths
-from fazhi.publish import file_identity, publish, remove_stale_copies
+from fazhi.publish import Staging, file_identity, remove_stale_copies, staging
 from fazhi.supersede import supersede_changed_files
 from loaders.land import LoadSummary, land_files
 
@@ -114,18 +124,17 @@ def _refresh_locked(inputs: Sequence[Path], paths: WarehousePaths, full: bool) -
                 notes,
             )
         _build(paths, run_id, plan)
-        gate = _check(paths, run_id)
-        notes += [f"flagged {line}" for line in gate.flagged_lines()]
-        _record_checks(paths, run_id, gate)
-        if not gate.passed:
-            raise StageFailed(ExitCode.CHECKS_FAILED, "checks", gate.summary(), gate.failure_lines())
-        docs_note = _dbt_docs(paths, _site_fingerprint(paths))
-        if docs_note not in ("generated", "unchanged") and not docs_note.startswith("skipped"):
-            notes.append(f"dbt docs not generated (published anyway): {docs_note}")
-        # Recorded before the copy, so the published file carries the record of its own run.
-        _record(paths, run_id, dbt_docs=docs_note, finished_at=audit.now(), outcome="published",
-                message=load.describe())  # fmt: skip
-        identity = _publish(paths)
+        with staging(paths) as staged:  # checkpointed; copied in the background
+            gate = _check(paths, run_id)  # meanwhile, read-only
+            notes += [f"flagged {line}" for line in gate.flagged_lines()]
+            _require(paths, gate, staged)
+            # after the copy: dbt must not open the build while it is being read
+            docs_note = _dbt_docs(paths, _site_fingerprint(paths))
+            if docs_note not in ("generated", "unchanged") and not docs_note.startswith("skipped"):
+                notes.append(f"dbt docs not generated (published anyway): {docs_note}")
+            record = _run_record(gate, dbt_docs=docs_note, finished_at=audit.now(), outcome="published",
+                                 message=load.describe())  # fmt: skip
+            identity = _publish(paths, staged, record)
         _record(paths, run_id, published_file=identity)
     except StageFailed as failure:
         _record(paths, run_id, finished_at=audit.now(), outcome="failed", failed_stage=failure.stage,
@@ -307,24 +316,57 @@ def _preload_checks() -> None:
 
 
 def _check(paths: WarehousePaths, run_id: str) -> GateResult:
+    """The gate's validation, on read-only connections: it runs while the build is being copied.
+    Nothing is stored yet (see `_run_record`)."""
     try:
         # imported here: great_expectations takes ~3 s to import, and only this stage needs it
-        from checks.gate import run_gate
+        from checks.gate import validate_gate
 
-        return run_gate(paths.build, paths.docs, run_id, before_store=lambda: testhooks.pause("checks"))
+        gate = validate_gate(paths.build, paths.docs, run_id)
     except Exception as error:  # GX or the read failed: the gate is closed, whatever the cause
         raise StageFailed(ExitCode.CHECKS_FAILED, "checks", f"{type(error).__name__}: {error}") from error
+    testhooks.pause("checks")  # test-only: validated, nothing stored, the copy written meanwhile
+    return gate
 
 
-def _record_checks(paths: WarehousePaths, run_id: str, gate: GateResult) -> None:
-    _record(
-        paths,
-        run_id,
-        checks_evaluated=gate.report.evaluated,
-        checks_passed=gate.report.passed,
-        checks_failed=gate.report.failed,
-        values_flagged=gate.flagged_count,
-    )
+Write = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def _run_record(gate: GateResult, **fields: object) -> Write:
+    """What the gate found (its results, the run's check counts) and `fields` of the run's row:
+    one function for the build and its copy, so the published file holds the build's rows."""
+
+    def write(con: duckdb.DuckDBPyConnection) -> None:
+        gate.store(con)
+        audit.update_run(
+            con,
+            gate.run_id,
+            checks_evaluated=gate.report.evaluated,
+            checks_passed=gate.report.passed,
+            checks_failed=gate.report.failed,
+            values_flagged=gate.flagged_count,
+            **fields,
+        )
+
+    return write
+
+
+def _require(paths: WarehousePaths, gate: GateResult, staged: Staging) -> None:
+    """Export the marts if the gate passed, and wait for the copy (until then nothing may write
+    the build); a gate that failed, or a copy or export that did, is recorded in the build and
+    stops the run (leaving `staging` removes what was staged)."""
+    publish_error: OSError | duckdb.Error | None = None
+    try:
+        staged.finish(export=gate.passed)
+    except (OSError, duckdb.Error) as error:
+        publish_error = error
+    if gate.passed and publish_error is None:
+        return
+    with _connect_build(paths) as con:
+        _run_record(gate)(con)
+    if not gate.passed:  # the gate's verdict first: the copy of a build that fails is moot
+        raise StageFailed(ExitCode.CHECKS_FAILED, "checks", gate.summary(), gate.failure_lines())
+    raise StageFailed(ExitCode.PUBLISH_FAILED, "publish", str(publish_error)) from publish_error
 
 
 DBT_DOCS_ENV = "FAZHI_DBT_DOCS"  # `off` skips the site (~3 s a refresh): the test suite, hurried runs
@@ -400,8 +442,13 @@ def _generate_dbt_docs(paths: WarehousePaths) -> str:
     return "generated"
 
 
-def _publish(paths: WarehousePaths) -> str | None:
+def _publish(paths: WarehousePaths, staged: Staging, record: Write) -> str | None:
+    """`record` in the build, then in the written copy, which is renamed over the published file.
+    Returns the identity of the published file."""
+    with _connect_build(paths) as con:
+        record(con)
     try:
-        return publish(paths)
+        staged.record(record)
+        return staged.put_in_place()
     except (OSError, duckdb.Error) as error:
         raise StageFailed(ExitCode.PUBLISH_FAILED, "publish", str(error)) from error

@@ -102,9 +102,9 @@ def marts_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
         return {mart: con.execute(f"select * from marts.{mart} order by all").fetchall() for mart in MARTS}
 
 
-def query(database: Path, sql: str) -> list[tuple]:
+def query(database: Path, sql: str, params: list | None = None) -> list[tuple]:
     with duckdb.connect(str(database), read_only=True) as con:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, params or []).fetchall()
 
 
 @pytest.fixture(scope="module")
@@ -127,9 +127,9 @@ def site(base_site: Site, tmp_path: Path) -> Site:
     return Site(tmp_path / "inbox", tmp_path / "out" / base_site.warehouse.name)
 
 
-def start_refresh_paused_at(site: Site, stage: str) -> subprocess.Popen[str]:
-    """Start a refresh that stops at `stage`; return once it has announced it is there."""
-    env = dict(os.environ, FAZHI_TEST_PAUSE_AT=stage, FAZHI_TEST_PAUSE_SECONDS="120")
+def start_refresh_paused_at(site: Site, stage: str, seconds: float = 120) -> subprocess.Popen[str]:
+    """Start a refresh that stops at `stage` for `seconds`; return once it has announced it is there."""
+    env = dict(os.environ, FAZHI_TEST_PAUSE_AT=stage, FAZHI_TEST_PAUSE_SECONDS=str(seconds))
     process = subprocess.Popen(
         site.refresh_args(), env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
     )
@@ -224,9 +224,14 @@ def test_a_refresh_killed_at_any_stage_leaves_the_published_warehouse_intact(sit
     assert outcomes[-5:] == ["interrupted"] * 4 + ["published"]
 
 
-def broken_extraction(text: str) -> str:
-    """Every percentage in the report raised by 300 points: a batch the build accepts, the gate must not."""
-    return re.sub(r"(\d+(?:\.\d+)?)(%|％)", lambda m: f"{300 + float(m.group(1)):g}{m.group(2)}", text)
+def broken_extraction(text: str, count: int = 0) -> str:
+    """Every percentage in the report (or the first `count`) raised by 300 points: a batch the build
+    accepts, the gate must not (one such value is flagged, and tolerated)."""
+
+    def raised(m: re.Match[str]) -> str:
+        return f"{300 + float(m.group(1)):g}{m.group(2)}"
+
+    return re.sub(r"(\d+(?:\.\d+)?)(%|％)", raised, text, count=count)
 
 
 def test_a_batch_of_impossible_rates_fails_the_gate_and_is_not_published(site: Site):
@@ -268,6 +273,40 @@ def test_a_batch_of_impossible_rates_fails_the_gate_and_is_not_published(site: S
     )
     assert rows == [(SAMPLES[1].name, 0), ("broken_rates.txt", 0)]
     assert query(site.warehouse, "select count(*) from audit.superseded_documents") == [(1,)]
+
+
+def staged_files(site: Site) -> list[Path]:
+    """The publish copy and Parquet files a refresh writes before it renames them into place."""
+    return [
+        *site.warehouse.parent.glob(f".{site.warehouse.name}.publishing-*"),
+        *(site.warehouse.parent / "parquet").glob(".*.parquet.publishing-*"),
+    ]
+
+
+def test_a_gate_that_fails_while_the_copy_is_written_publishes_nothing_and_leaves_no_copy(site: Site):
+    published = sha256(site.warehouse)
+    parquet = {p.name: sha256(p) for p in (site.warehouse.parent / "parquet").glob("*.parquet")}
+    site.add(
+        SAMPLES[2], name="broken_rates.txt", text=broken_extraction(SAMPLES[2].read_text(encoding="utf-8"))
+    )
+    # held once the gate has validated, before anything is stored: the copy was written meanwhile
+    # (the Parquet export waits for the gate)
+    process = start_refresh_paused_at(site, "checks", seconds=5)
+    copied_meanwhile = [p.name for p in staged_files(site)]
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 5, stderr
+    assert copied_meanwhile == [f".{site.warehouse.name}.publishing-{process.pid}"]
+    assert staged_files(site) == []
+    assert sha256(site.warehouse) == published
+    assert {p.name: sha256(p) for p in (site.warehouse.parent / "parquet").glob("*.parquet")} == parquet
+    # the failed gate is on record in the build, with its results
+    [(outcome, stage, failed, stored)] = query(
+        site.build_db,
+        """select outcome, failed_stage, checks_failed,
+                  (select count(*) from audit.validation_results v where v.run_id = r.run_id and not success)
+           from audit.refresh_runs r order by started_at desc limit 1""",
+    )
+    assert (outcome, stage) == ("failed", "checks") and failed == stored >= 1
 
 
 def test_a_refresh_with_nothing_new_changes_not_one_byte(site: Site):
@@ -389,3 +428,31 @@ def test_incremental_refreshes_build_the_metrics_a_full_build_does(site: Site):
     full = marts_snapshot(site.warehouse)
     for mart in MARTS:
         assert incremental[mart] == full[mart], f"{mart}: the incremental refresh differs from --full"
+
+
+# The rows a run leaves in the audit schema, but the identity of the file it published (known
+# only once the file is in place, so recorded in the build alone).
+RUN_ROWS = {
+    "refresh_runs": "select * exclude (published_file) from audit.refresh_runs where run_id = ?",
+    "validation_runs": "select * from audit.validation_runs where run_id = ?",
+    "validation_results": "select * from audit.validation_results where run_id = ? order by all",
+    "dq_flagged_values": "select * from audit.dq_flagged_values where run_id = ? order by all",
+}
+
+
+def test_the_published_file_holds_its_runs_checks_and_outcome_as_the_build_does(site: Site):
+    text = broken_extraction(SAMPLES[2].read_text(encoding="utf-8"), count=1)
+    site.add(SAMPLES[2], name="one_impossible_rate.txt", text=text)
+    result = site.refresh()
+    assert result.returncode == 0, result.stderr
+    latest = "select run_id from audit.refresh_runs order by started_at desc limit 1"
+    [(run_id,)] = query(site.build_db, latest)
+    for table, sql in RUN_ROWS.items():  # written to the build and to the copy by the same function
+        built = query(site.build_db, sql, [run_id])
+        assert built and query(site.warehouse, sql, [run_id]) == built, table
+    [(outcome, evaluated, flagged)] = query(
+        site.warehouse,
+        "select outcome, checks_evaluated, values_flagged from audit.refresh_runs where run_id = ?",
+        [run_id],
+    )
+    assert outcome == "published" and evaluated > 0 and flagged >= 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,9 +13,17 @@ import duckdb
 import pytest
 import sqlalchemy as sa
 
-from checks.gate import GateResult, run_gate
+from checks.gate import GateResult, validate_gate
 from checks.marts import FLAGGED_SAMPLE_ROWS
 from tests.checks.build_db import MENTIONS, make_build_db
+
+
+def run_gate(build_db: Path, docs_dir: Path, run_id: str) -> GateResult:
+    """The gate as a refresh has it: validated on read-only connections, then stored in the build."""
+    gate = validate_gate(build_db, docs_dir, run_id)
+    with duckdb.connect(str(build_db)) as con:
+        gate.store(con)
+    return gate
 
 
 def outcomes(gate: GateResult) -> dict[str, object]:
@@ -205,3 +215,27 @@ def test_an_empty_mart_has_unique_keys(build_db: Path, tmp_path: Path):
     gate = run_gate(build_db, tmp_path / "docs", "run-empty")
     assert gate.passed, gate.failure_lines()
     assert outcomes(gate)["observation_id_unique"].element_count == 0
+
+
+def test_the_validation_writes_nothing_and_stores_the_same_rows_in_a_copy(build_db: Path, tmp_path: Path):
+    change(
+        build_db,
+        """update marts.fct_quantity_mentions set dq_status = 'out_of_range', value = 900
+           where mention_id in (select mention_id from marts.fct_quantity_mentions
+                                where kind = 'count' order by mention_id limit 3)""",
+    )
+    before = hashlib.sha256(build_db.read_bytes()).hexdigest()
+    gate = validate_gate(build_db, tmp_path / "docs", "run-apart")
+    # a refresh copies the build while it is validated: not one byte of it may change
+    assert hashlib.sha256(build_db.read_bytes()).hexdigest() == before
+    assert rows(build_db, "select count(*) from duckdb_tables() where schema_name = 'audit'") == [(0,)]
+    copy = tmp_path / "copy" / build_db.name
+    copy.parent.mkdir()
+    shutil.copyfile(build_db, copy)
+    for database in (build_db, copy):
+        with duckdb.connect(str(database)) as con:
+            gate.store(con)
+    for table in ("validation_runs", "validation_results", "dq_flagged_values"):  # fixed names
+        stored = rows(build_db, f"select * from audit.{table} order by all")
+        assert stored and stored == rows(copy, f"select * from audit.{table} order by all"), table
+    assert rows(copy, "select count(*) from audit.dq_flagged_values") == [(3,)]
