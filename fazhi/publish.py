@@ -3,12 +3,13 @@
 Write-audit-publish, the copy written while the audit runs:
 
 1. `staging(paths)` checkpoints the build database (everything in its main file, nothing left in
-   the WAL), then a background thread copies it beside the published file. Until the copy is on
-   disk nothing may write the build: the caller only reads it, read-only (the checks).
-2. `Staging.finish()`, once the gate passed, exports the marts to hidden Parquet files beside
-   theirs while the copy finishes, and waits for the copy. (Not during the checks: both keep
-   two cores busy, so together they took longer than one after the other; the copy is mostly
-   the disk's.)
+   the WAL), then two background threads copy it beside the published file and export its
+   marts to hidden Parquet files beside theirs. Until both are done nothing may write the
+   build: the caller only reads it, read-only (the checks). Since the export writes only the
+   Parquet parts whose rows changed, it fits beside the checks: at 100,000 reports the time from
+   the end of dbt to the rename went from 28 s (export after the gate) to 22-24 s.
+2. `Staging.finish(export)` waits for both; after a failed gate (`export` false) the export is
+   removed.
 3. `Staging.record(write)` applies `write` to the copy (the caller applies the same function to
    the build: the run's record and check results, so the published file carries its own run),
    checkpoints the copy and puts it on disk.
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -54,8 +56,9 @@ def remove_stale_copies(paths: WarehousePaths) -> list[str]:
         stale.unlink(missing_ok=True)
         removed.append(stale.name)
     for stale in paths.parquet.glob(f".*{PARQUET_STAGING_INFIX}*"):
-        stale.unlink(missing_ok=True)
+        stale.unlink(missing_ok=True)  # a file, or a link to a folder of parts
         removed.append(f"{paths.parquet.name}/{stale.name}")
+    _prune_parts(paths.parquet)
     return removed
 
 
@@ -64,18 +67,28 @@ class Staging:
 
     def __init__(self, paths: WarehousePaths) -> None:
         self.paths = paths
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="publish-copy")
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="publish")
         self._copied = self._pool.submit(_copy_durably, paths.build, paths.staging_copy)
+        self._exported = self._pool.submit(_export_parquet, paths.build, paths.parquet)
         self._parquet: dict[Path, Path] = {}  # staged -> final
 
     def finish(self, export: bool = True) -> None:
-        """Export the marts to staged Parquet files while the copy finishes (not after a failed
-        gate), then wait for the copy. Raises what failed (OSError, duckdb.Error) once neither runs."""
+        """Wait for the copy and the export; a failed gate (`export` false) drops the export.
+        Raises what failed (OSError, duckdb.Error) once neither runs."""
         try:
-            if export:
-                self._parquet = _export_parquet(self.paths.build, self.paths.parquet)
+            self._parquet = self._exported.result()
         finally:
-            self._copied.result()
+            try:
+                self._copied.result()
+            finally:
+                if not export:
+                    self._drop_parquet()
+
+    def _drop_parquet(self) -> None:
+        for path in self._parquet:
+            path.unlink(missing_ok=True)
+        self._parquet = {}
+        _prune_parts(self.paths.parquet)
 
     def record(self, write: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
         """`write` on the finished copy, checkpointed and on disk before it is renamed."""
@@ -92,18 +105,25 @@ class Staging:
         testhooks.pause("publish")
         os.replace(self.paths.staging_copy, self.paths.published)  # atomic on one file system
         _fsync_dir(self.paths.published.parent)
-        for staged, final in self._parquet.items():  # each file whole, old or new
-            os.replace(staged, final)
+        for staged, final in self._parquet.items():  # each file (or folder link) whole, old or new
+            _replace(staged, final)
         if self._parquet:
             _fsync_dir(self.paths.parquet)
+            for mart in PARTITIONED_MARTS:  # the single file earlier versions wrote
+                (self.paths.parquet / f"{mart}.parquet").unlink(missing_ok=True)
+            _prune_parts(self.paths.parquet)
         return file_identity(self.paths.published)
 
     def discard(self) -> None:
-        """Wait for the copy to end, then remove whatever was not put in place."""
+        """Wait for the copy and the export to end, then remove whatever was not put in place."""
         self._pool.shutdown(wait=True)
+        if not self._parquet and self._exported.exception() is None:  # left before `finish`
+            self._parquet = self._exported.result()
         copy = self.paths.staging_copy
         for path in (copy, copy.with_name(f"{copy.name}.wal"), *self._parquet):
             path.unlink(missing_ok=True)
+        if self._parquet:
+            _prune_parts(self.paths.parquet)
 
 
 @contextmanager
@@ -139,8 +159,29 @@ PARQUET_OPTIONS = "format parquet, compression zstd, compression_level 1"
 EXPORT_CONFIG = {"memory_limit": "2GB"}
 
 
+# The marts that grow by document are folders of Parquet files, one per load (the documents it
+# landed), named by the part's row count and a hash of its rows: a publish writes only the parts
+# whose rows changed (a nightly: the new load's), and links the others from the last export.
+# At 100,000 reports a whole export took ~27 CPU-seconds, for a hundred new reports.
+# `<folder>/<mart>` is a symbolic link to a folder of parts under `<folder>/.parts/`, replaced
+# by a rename, so a reader of `<mart>/*.parquet` sees one export or the other, never a mix.
+PARTITIONED_MARTS = ("fct_quantity_mentions", "fct_metric_observations")
+PARTS_FOLDER = ".parts"
+_PART_HASHES_SQL = """
+    select d.load_id, count(*), bit_xor(hash(m))
+    from build.marts.{mart} as m
+    inner join build.staging.stg_documents as d on d.document_id = m.document_id
+    group by d.load_id
+"""
+_PART_ROWS_SQL = """
+    select * from build.marts.{mart}
+    where document_id in (select document_id from build.staging.stg_documents where load_id = ?)
+"""
+
+
 def _export_parquet(build: Path, folder: Path) -> dict[Path, Path]:
-    """Write every mart to a hidden file beside `<folder>/<mart>.parquet`; return staged -> final."""
+    """Write every mart beside `<folder>/<mart>.parquet` (or, partitioned, `<folder>/<mart>/`) as a
+    hidden file or link; return staged -> final."""
     folder.mkdir(parents=True, exist_ok=True)
     staged: dict[Path, Path] = {}
     # `build` attached read-only to a DuckDB of its own, with its own limit, whatever this process
@@ -153,6 +194,10 @@ def _export_parquet(build: Path, folder: Path) -> dict[Path, Path]:
             con.execute("attach ? as build (read_only)", [str(build)])
             for mart in MARTS:  # fixed names, not input; the paths are bound parameters
                 target = folder / f".{mart}{PARQUET_STAGING_INFIX}{os.getpid()}"
+                if mart in PARTITIONED_MARTS:
+                    staged[target] = folder / mart
+                    _export_parts(con, mart, folder, target)
+                    continue
                 staged[target] = folder / f"{mart}.parquet"
                 sql = f"copy (select * from build.marts.{mart}) to ? ({PARQUET_OPTIONS})"
                 con.execute(sql, [str(target)])
@@ -160,8 +205,54 @@ def _export_parquet(build: Path, folder: Path) -> dict[Path, Path]:
     except BaseException:
         for target in staged:
             target.unlink(missing_ok=True)
+        _prune_parts(folder)
         raise
     return staged
+
+
+def _export_parts(con: duckdb.DuckDBPyConnection, mart: str, folder: Path, link: Path) -> None:
+    """A new folder of `mart`'s parts, each linked from the last export when its rows are the same,
+    else written; `link` (hidden) points to it."""
+    current = folder / mart
+    parts = folder / PARTS_FOLDER / f"{mart}-{uuid.uuid4().hex}"
+    parts.mkdir(parents=True)
+    for load_id, rows, row_hash in con.execute(_PART_HASHES_SQL.format(mart=mart)).fetchall():
+        name = f"{load_id}-{rows}-{row_hash:016x}.parquet"
+        if (current / name).is_file():
+            _link_or_copy(current / name, parts / name)
+            continue
+        con.execute(f"copy ({_PART_ROWS_SQL.format(mart=mart)}) to ? ({PARQUET_OPTIONS})",
+                    [load_id, str(parts / name)])  # fmt: skip
+        _fsync(parts / name)
+    _fsync_dir(parts)
+    link.symlink_to(parts.relative_to(folder), target_is_directory=True)
+
+
+def _replace(staged: Path, final: Path) -> None:
+    """Rename `staged` over `final`; a folder of parts that is a real folder, not a link (the
+    warehouse folder was copied by a tool that follows links), is first moved aside, to be pruned."""
+    if final.is_dir() and not final.is_symlink():
+        os.replace(final, final.parent / PARTS_FOLDER / f"{final.name}-copied-{uuid.uuid4().hex}")
+    os.replace(staged, final)  # atomic on one file system
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)  # the same file, not a second copy of it
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _prune_parts(folder: Path) -> None:
+    """Remove the folders of parts no link in `folder` points to (an older export, or one staged
+    and given up); a reader that has a file of them open keeps reading it."""
+    root = folder / PARTS_FOLDER
+    if not root.is_dir():
+        return
+    linked = {(folder / os.readlink(path)).resolve() for path in folder.iterdir() if path.is_symlink()}
+    for parts in root.iterdir():
+        if parts.resolve() not in linked:
+            shutil.rmtree(parts, ignore_errors=True)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -2,10 +2,10 @@
 
 The stages, in order: load (land the new files in the build database), build (dbt build, then
 the marts' row counts recorded), then the checks and the publish copy at once: the build is
-checkpointed and a background thread copies it beside the published file while the gate
-validates its marts on read-only connections, so nothing writes the file being copied. A gate
-that passed has the marts exported to Parquet while the copy finishes. Once the copy is
-written: a failed gate (or copy, or export) is recorded in the build and the copy removed; a
+checkpointed, and background threads copy it beside the published file and export its marts to
+Parquet while the gate validates them on read-only connections, so nothing writes the file being
+read. Once the copy and export are written: a failed gate (or copy, or export) is recorded in the
+build and what was staged removed; a
 gate that passed has the dbt docs generated if they changed, then its check results and the
 run's record written, by one function, to the build and to the copy alike; the copy is renamed
 over the published file (fazhi/publish.py).
@@ -352,9 +352,9 @@ def _run_record(gate: GateResult, **fields: object) -> Write:
 
 
 def _require(paths: WarehousePaths, gate: GateResult, staged: Staging) -> None:
-    """Export the marts if the gate passed, and wait for the copy (until then nothing may write
-    the build); a gate that failed, or a copy or export that did, is recorded in the build and
-    stops the run (leaving `staging` removes what was staged)."""
+    """Wait for the copy and the Parquet export (until then nothing may write the build), keeping
+    the export only if the gate passed; a gate that failed, or a copy or export that did, is
+    recorded in the build and stops the run (leaving `staging` removes what was staged)."""
     publish_error: OSError | duckdb.Error | None = None
     try:
         staged.finish(export=gate.passed)

@@ -12,6 +12,7 @@ from fazhi import refresh
 from fazhi.audit import MARTS
 from fazhi.dbt_build import DbtResult
 from fazhi.paths import warehouse_paths
+from fazhi.publish import PARTITIONED_MARTS, PARTS_FOLDER
 from tests.conftest import BuiltWarehouse, query
 
 
@@ -69,13 +70,13 @@ def test_a_docs_failure_is_recorded_not_raised(monkeypatch, tmp_path):
 
 def test_parquet_files_match_the_marts(sample_warehouse: BuiltWarehouse):
     folder = sample_warehouse.warehouse.parent / "parquet"
-    assert sorted(path.name for path in folder.iterdir()) == sorted(f"{mart}.parquet" for mart in MARTS)
+    expected = [mart if mart in PARTITIONED_MARTS else f"{mart}.parquet" for mart in MARTS]
+    assert sorted(p.name for p in folder.iterdir() if p.name != PARTS_FOLDER) == sorted(expected)
     with duckdb.connect(str(sample_warehouse.warehouse), read_only=True) as con:
-        for mart in MARTS:  # fixed names
+        for mart, name in zip(MARTS, expected, strict=True):  # fixed names
             in_warehouse = con.execute(f"select count(*) from marts.{mart}").fetchall()[0][0]
-            in_parquet = con.execute(
-                "select count(*) from read_parquet(?)", [str(folder / f"{mart}.parquet")]
-            )
+            path = folder / name / "*.parquet" if mart in PARTITIONED_MARTS else folder / name
+            in_parquet = con.execute("select count(*) from read_parquet(?)", [str(path)])
             assert in_parquet.fetchall()[0][0] == in_warehouse, mart
 
 

@@ -6,6 +6,7 @@ the old files as they were."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import threading
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from checks.marts import DUCKDB_CONFIG
 from fazhi import publish as publish_module
 from fazhi.audit import MARTS
 from fazhi.paths import WarehousePaths, warehouse_paths
-from fazhi.publish import file_identity, remove_stale_copies, staging
+from fazhi.publish import PARTITIONED_MARTS, PARTS_FOLDER, file_identity, remove_stale_copies, staging
 
 ROWS = 2_000
 
@@ -26,7 +27,22 @@ def sha256(path: Path) -> str:
 
 
 def hidden(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+    """Hidden entries but the folders of parts every published link points into."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and p.name != PARTS_FOLDER)
+
+
+def unlinked_parts(folder: Path) -> list[Path]:
+    """Folders of parts no link in `folder` points to: an export given up, or superseded."""
+    linked = {p.resolve() for p in folder.iterdir() if p.is_symlink()}
+    parts = folder / PARTS_FOLDER
+    return [p for p in parts.iterdir() if p.resolve() not in linked] if parts.is_dir() else []
+
+
+def exported(paths: WarehousePaths, mart: str) -> str:
+    """What a reader passes to read_parquet for a mart."""
+    if mart in PARTITIONED_MARTS:
+        return str(paths.parquet / mart / "*.parquet")
+    return str(paths.parquet / f"{mart}.parquet")
 
 
 def publish(paths: WarehousePaths) -> str | None:
@@ -43,7 +59,11 @@ def old_files_in_place(paths: WarehousePaths) -> bool:
 
 
 def nothing_staged(paths: WarehousePaths) -> bool:
-    return hidden(paths.published.parent) == [] and hidden(paths.parquet) == []
+    return (
+        hidden(paths.published.parent) == []
+        and hidden(paths.parquet) == []
+        and not unlinked_parts(paths.parquet)
+    )
 
 
 @pytest.fixture()
@@ -55,9 +75,18 @@ def paths(tmp_path: Path) -> WarehousePaths:
         con.execute("create schema marts")
         for mart in MARTS:  # fixed names
             con.execute(
-                f"create table marts.{mart} as select range as id, 'row ' || range as label from range(?)",
+                f"""create table marts.{mart} as
+                    select range as id, 'row ' || range as label, 'doc' || (range % 10) as document_id
+                    from range(?)""",
                 [ROWS],
             )
+        # ten documents, landed by two loads
+        con.execute("create schema staging")
+        con.execute(
+            """create table staging.stg_documents as
+               select 'doc' || range as document_id, if(range < 5, 'load-a', 'load-b') as load_id
+               from range(10)"""
+        )
     paths.published.write_bytes(b"the old warehouse")
     paths.parquet.mkdir()
     for mart in MARTS:
@@ -71,11 +100,33 @@ def test_the_copy_and_every_mart_are_put_in_place_whole(paths: WarehousePaths):
     assert sha256(paths.published) == sha256(paths.build)  # the build, checkpointed, byte for byte
     with duckdb.connect(str(paths.published), read_only=True) as con:
         for mart in MARTS:  # fixed names
-            in_parquet = con.execute(
-                "select count(*), sum(id) from read_parquet(?)", [str(paths.parquet / f"{mart}.parquet")]
-            )
+            in_parquet = con.execute("select count(*), sum(id) from read_parquet(?)", [exported(paths, mart)])
             assert in_parquet.fetchall() == [(ROWS, ROWS * (ROWS - 1) // 2)], mart
-    assert hidden(paths.published.parent) == [] and hidden(paths.parquet) == []
+    # the marts that grow by document: one part per load, and not the single file of old
+    for mart in PARTITIONED_MARTS:
+        assert len(list((paths.parquet / mart).glob("load-a-*.parquet"))) == 1
+        assert not (paths.parquet / f"{mart}.parquet").exists()
+    assert nothing_staged(paths)
+
+
+def test_a_publish_writes_only_the_parts_whose_rows_changed(paths: WarehousePaths):
+    publish(paths)
+    mart = PARTITIONED_MARTS[0]
+    before = {p.name.split("-")[1]: p for p in (paths.parquet / mart).iterdir()}
+    inodes = {load: path.stat().st_ino for load, path in before.items()}
+    with duckdb.connect(str(paths.build)) as con:  # load-b loses a row; load-c lands a document
+        con.execute(f"delete from marts.{mart} where id = 9")
+        con.execute("insert into staging.stg_documents values ('doc10', 'load-c')")
+        con.execute(f"insert into marts.{mart} values ({ROWS}, 'new', 'doc10')")
+    publish(paths)
+    after = {p.name.split("-")[1]: p for p in (paths.parquet / mart).iterdir()}
+    assert sorted(after) == ["a", "b", "c"]
+    assert after["a"].stat().st_ino == inodes["a"]  # the same file, linked from the last export
+    assert after["b"].name != before["b"].name  # written again: its rows changed
+    with duckdb.connect() as con:
+        counted = con.execute("select count(*), max(id) from read_parquet(?)", [exported(paths, mart)])
+        assert counted.fetchall() == [(ROWS, ROWS)]
+    assert nothing_staged(paths)  # the last export's folder is gone
 
 
 def test_a_failed_export_publishes_nothing(paths: WarehousePaths):
@@ -109,10 +160,19 @@ def test_a_caller_that_leaves_without_publishing_leaves_nothing_staged(paths: Wa
     assert old_files_in_place(paths) and nothing_staged(paths)
 
 
-def test_after_a_failed_gate_nothing_is_exported_and_the_copy_is_removed(paths: WarehousePaths):
+def test_a_caller_that_leaves_before_the_copy_and_export_ended_leaves_nothing_staged(
+    paths: WarehousePaths,
+):
+    with pytest.raises(RuntimeError, match="the gate crashed"), staging(paths):
+        raise RuntimeError("the gate crashed")
+    assert old_files_in_place(paths) and nothing_staged(paths)
+
+
+def test_after_a_failed_gate_the_export_and_the_copy_are_removed(paths: WarehousePaths):
     with staging(paths) as staged:
         staged.finish(export=False)
         assert paths.staging_copy.exists() and hidden(paths.parquet) == []
+        assert not unlinked_parts(paths.parquet)  # the folders of parts it wrote, too
     assert old_files_in_place(paths) and nothing_staged(paths)
 
 
@@ -156,9 +216,32 @@ def test_the_copy_published_holds_what_was_recorded_in_the_build(paths: Warehous
     assert nothing_staged(paths)  # checkpointed: the copy left no log beside it
 
 
+def test_a_folder_of_parts_copied_as_a_real_folder_is_replaced(paths: WarehousePaths):
+    """`shutil.copytree` (and `cp -rL`) copy the link as a folder: the next publish still works."""
+    publish(paths)
+    copied = paths.published.parent.parent / "copied"
+    shutil.copytree(paths.published.parent, copied)
+    paths = warehouse_paths(copied / paths.published.name)
+    mart = PARTITIONED_MARTS[0]
+    assert not (paths.parquet / mart).is_symlink()
+    publish(paths)
+    assert (paths.parquet / mart).is_symlink() and nothing_staged(paths)
+    with duckdb.connect() as con:
+        assert con.execute("select count(*) from read_parquet(?)", [exported(paths, mart)]).fetchall() == [
+            (ROWS,)
+        ]
+
+
 def test_what_a_killed_publish_left_is_removed_by_the_next_run(paths: WarehousePaths):
     left = [paths.staging_copy, paths.parquet / f".{MARTS[0]}{publish_module.PARQUET_STAGING_INFIX}123"]
     for path in left:
         path.write_bytes(b"half")
-    assert sorted(remove_stale_copies(paths)) == sorted([paths.staging_copy.name, f"parquet/{left[1].name}"])
-    assert hidden(paths.published.parent) == [] and hidden(paths.parquet) == []
+    parts = paths.parquet / PARTS_FOLDER / f"{PARTITIONED_MARTS[0]}-given-up"
+    parts.mkdir(parents=True)
+    (parts / "load-a-1-0.parquet").write_bytes(b"half")
+    staged_link = paths.parquet / f".{PARTITIONED_MARTS[0]}{publish_module.PARQUET_STAGING_INFIX}123"
+    staged_link.symlink_to(parts.relative_to(paths.parquet), target_is_directory=True)
+    assert sorted(remove_stale_copies(paths)) == sorted(
+        [paths.staging_copy.name, f"parquet/{left[1].name}", f"parquet/{staged_link.name}"]
+    )
+    assert nothing_staged(paths) and not parts.exists()

@@ -23,6 +23,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from fazhi.publish import PARTS_FOLDER
+
 FAZHI = str(Path(sys.executable).parent / "fazhi")
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "samples").glob("*.txt"))
 MARTS = ["dim_documents", "fct_quantity_mentions", "fct_metric_observations", "metrics_by_jurisdiction_year"]
@@ -216,7 +218,7 @@ def test_a_refresh_killed_at_any_stage_leaves_the_published_warehouse_intact(sit
     result = site.refresh()  # recovers on its own: no stale lock, no stale copy, a sound build
     assert result.returncode == 0, result.stderr
     assert not list(site.warehouse.parent.glob(f".{site.warehouse.name}.publishing-*"))
-    assert not list(staged_parquet.glob(".*"))
+    assert [p.name for p in staged_parquet.glob(".*")] == [PARTS_FOLDER]  # only what is published
     assert state(site.warehouse)[0] == 2
     outcomes = [
         row[0] for row in query(site.warehouse, "select outcome from audit.refresh_runs order by started_at")
@@ -275,6 +277,13 @@ def test_a_batch_of_impossible_rates_fails_the_gate_and_is_not_published(site: S
     assert query(site.warehouse, "select count(*) from audit.superseded_documents") == [(1,)]
 
 
+def parquet_files(site: Site) -> dict[str, str]:
+    """Each published Parquet file (a mart's, or a part of one) and its sha256."""
+    folder = site.warehouse.parent / "parquet"
+    files = [*folder.glob("*.parquet"), *folder.glob("*/*.parquet")]
+    return {str(p.relative_to(folder)): sha256(p) for p in files}
+
+
 def staged_files(site: Site) -> list[Path]:
     """The publish copy and Parquet files a refresh writes before it renames them into place."""
     return [
@@ -285,20 +294,22 @@ def staged_files(site: Site) -> list[Path]:
 
 def test_a_gate_that_fails_while_the_copy_is_written_publishes_nothing_and_leaves_no_copy(site: Site):
     published = sha256(site.warehouse)
-    parquet = {p.name: sha256(p) for p in (site.warehouse.parent / "parquet").glob("*.parquet")}
+    parquet = parquet_files(site)
     site.add(
         SAMPLES[2], name="broken_rates.txt", text=broken_extraction(SAMPLES[2].read_text(encoding="utf-8"))
     )
     # held once the gate has validated, before anything is stored: the copy was written meanwhile
-    # (the Parquet export waits for the gate)
+    # (and the Parquet export, or some of it: its files are hidden until the gate passed)
     process = start_refresh_paused_at(site, "checks", seconds=5)
     copied_meanwhile = [p.name for p in staged_files(site)]
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 5, stderr
-    assert copied_meanwhile == [f".{site.warehouse.name}.publishing-{process.pid}"]
+    assert f".{site.warehouse.name}.publishing-{process.pid}" in copied_meanwhile
+    assert all(name.startswith(f".{site.warehouse.name}.") or ".parquet.publishing-" in name
+               for name in copied_meanwhile)  # fmt: skip
     assert staged_files(site) == []
     assert sha256(site.warehouse) == published
-    assert {p.name: sha256(p) for p in (site.warehouse.parent / "parquet").glob("*.parquet")} == parquet
+    assert parquet_files(site) == parquet
     # the failed gate is on record in the build, with its results
     [(outcome, stage, failed, stored)] = query(
         site.build_db,
