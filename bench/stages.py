@@ -21,8 +21,8 @@ from typing import Any
 # up, one span each). The checks are timed through the refresh's own step, which imports
 # checks.gate (great_expectations, ~3 s) when it runs: importing it here, before the refresh
 # starts, would add that import to the refresh's time, whereas a real refresh imports it in the
-# background while dbt runs. Publish: the copy (a background thread, during the checks), the
-# Parquet export (after them), then the run's record written to the copy and the rename.
+# background while dbt runs. Publish: the copy and the Parquet export (background threads,
+# during the checks), then the run's record written to the copy and the rename.
 STAGE_FUNCTIONS = (
     ("load", "fazhi.refresh", "land_files"),
     ("supersede", "fazhi.refresh", "supersede_changed_files"),

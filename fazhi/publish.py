@@ -8,8 +8,8 @@ Write-audit-publish, the copy written while the audit runs:
    build: the caller only reads it, read-only (the checks). Since the export writes only the
    Parquet parts whose rows changed, it fits beside the checks: at 100,000 reports the time from
    the end of dbt to the rename went from 28 s (export after the gate) to 22-24 s.
-2. `Staging.finish(export)` waits for both; after a failed gate (`export` false) the export is
-   removed.
+2. `Staging.finish(keep_export)` waits for both; after a failed gate (`keep_export` false) the
+   export is removed.
 3. `Staging.record(write)` applies `write` to the copy (the caller applies the same function to
    the build: the run's record and check results, so the published file carries its own run),
    checkpoints the copy and puts it on disk.
@@ -62,18 +62,22 @@ def remove_stale_copies(paths: WarehousePaths) -> list[str]:
     return removed
 
 
+Write = Callable[[duckdb.DuckDBPyConnection], None]
+
+
 class Staging:
-    """The build's copy (written by a background thread) and Parquet export; see the module's docstring."""
+    """The build's copy and Parquet export (written by background threads); see the module's docstring."""
 
     def __init__(self, paths: WarehousePaths) -> None:
         self.paths = paths
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="publish")
         self._copied = self._pool.submit(_copy_durably, paths.build, paths.staging_copy)
         self._exported = self._pool.submit(_export_parquet, paths.build, paths.parquet)
-        self._parquet: dict[Path, Path] = {}  # staged -> final
+        # staged -> final; None until the export is collected, {} once dropped or put in place
+        self._parquet: dict[Path, Path] | None = None
 
-    def finish(self, export: bool = True) -> None:
-        """Wait for the copy and the export; a failed gate (`export` false) drops the export.
+    def finish(self, keep_export: bool = True) -> None:
+        """Wait for the copy and the export; a failed gate (`keep_export` false) drops the export.
         Raises what failed (OSError, duckdb.Error) once neither runs."""
         try:
             self._parquet = self._exported.result()
@@ -81,16 +85,10 @@ class Staging:
             try:
                 self._copied.result()
             finally:
-                if not export:
+                if not keep_export:
                     self._drop_parquet()
 
-    def _drop_parquet(self) -> None:
-        for path in self._parquet:
-            path.unlink(missing_ok=True)
-        self._parquet = {}
-        _prune_parts(self.paths.parquet)
-
-    def record(self, write: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    def record(self, write: Write) -> None:
         """`write` on the finished copy, checkpointed and on disk before it is renamed."""
         self._copied.result()
         with duckdb.connect(str(self.paths.staging_copy)) as con:
@@ -105,25 +103,30 @@ class Staging:
         testhooks.pause("publish")
         os.replace(self.paths.staging_copy, self.paths.published)  # atomic on one file system
         _fsync_dir(self.paths.published.parent)
-        for staged, final in self._parquet.items():  # each file (or folder link) whole, old or new
-            _replace(staged, final)
         if self._parquet:
+            for staged, final in self._parquet.items():  # each file (or folder link) whole, old or new
+                _replace(staged, final)
             _fsync_dir(self.paths.parquet)
             for mart in PARTITIONED_MARTS:  # the single file earlier versions wrote
                 (self.paths.parquet / f"{mart}.parquet").unlink(missing_ok=True)
             _prune_parts(self.paths.parquet)
+        self._parquet = {}
         return file_identity(self.paths.published)
 
     def discard(self) -> None:
         """Wait for the copy and the export to end, then remove whatever was not put in place."""
         self._pool.shutdown(wait=True)
-        if not self._parquet and self._exported.exception() is None:  # left before `finish`
+        if self._parquet is None and self._exported.exception() is None:  # left before `finish`
             self._parquet = self._exported.result()
+        self._drop_parquet()
         copy = self.paths.staging_copy
-        for path in (copy, copy.with_name(f"{copy.name}.wal"), *self._parquet):
+        for path in (copy, copy.with_name(f"{copy.name}.wal")):
             path.unlink(missing_ok=True)
+
+    def _drop_parquet(self) -> None:
         if self._parquet:
-            _prune_parts(self.paths.parquet)
+            _remove_staged(self.paths.parquet, self._parquet)
+        self._parquet = {}
 
 
 @contextmanager
@@ -203,11 +206,16 @@ def _export_parquet(build: Path, folder: Path) -> dict[Path, Path]:
                 con.execute(sql, [str(target)])
                 _fsync(target)  # on disk before its rename, like the warehouse copy
     except BaseException:
-        for target in staged:
-            target.unlink(missing_ok=True)
-        _prune_parts(folder)
+        _remove_staged(folder, staged)
         raise
     return staged
+
+
+def _remove_staged(folder: Path, staged: dict[Path, Path]) -> None:
+    """Remove staged Parquet files and links, and the folders of parts no link points to anymore."""
+    for target in staged:
+        target.unlink(missing_ok=True)
+    _prune_parts(folder)
 
 
 def _export_parts(con: duckdb.DuckDBPyConnection, mart: str, folder: Path, link: Path) -> None:

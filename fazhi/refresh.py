@@ -26,7 +26,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
@@ -39,7 +39,7 @@ from fazhi.dbt_build import run_dbt
 from fazhi.fingerprint import code_fingerprint, docs_fingerprint, project_fingerprint
 from fazhi.lock import RefreshLock, RefreshLocked
 from fazhi.paths import WarehousePaths
-from fazhi.publish import Staging, file_identity, remove_stale_copies, staging
+from fazhi.publish import Staging, Write, file_identity, remove_stale_copies, staging
 from fazhi.supersede import supersede_changed_files
 from loaders.land import LoadSummary, land_files
 
@@ -329,9 +329,6 @@ def _check(paths: WarehousePaths, run_id: str) -> GateResult:
     return gate
 
 
-Write = Callable[[duckdb.DuckDBPyConnection], None]
-
-
 def _run_record(gate: GateResult, **fields: object) -> Write:
     """What the gate found (its results, the run's check counts) and `fields` of the run's row:
     one function for the build and its copy, so the published file holds the build's rows."""
@@ -357,7 +354,7 @@ def _require(paths: WarehousePaths, gate: GateResult, staged: Staging) -> None:
     recorded in the build and stops the run (leaving `staging` removes what was staged)."""
     publish_error: OSError | duckdb.Error | None = None
     try:
-        staged.finish(export=gate.passed)
+        staged.finish(keep_export=gate.passed)
     except (OSError, duckdb.Error) as error:
         publish_error = error
     if gate.passed and publish_error is None:

@@ -170,7 +170,7 @@ def test_a_caller_that_leaves_before_the_copy_and_export_ended_leaves_nothing_st
 
 def test_after_a_failed_gate_the_export_and_the_copy_are_removed(paths: WarehousePaths):
     with staging(paths) as staged:
-        staged.finish(export=False)
+        staged.finish(keep_export=False)
         assert paths.staging_copy.exists() and hidden(paths.parquet) == []
         assert not unlinked_parts(paths.parquet)  # the folders of parts it wrote, too
     assert old_files_in_place(paths) and nothing_staged(paths)
