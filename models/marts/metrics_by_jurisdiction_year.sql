@@ -14,8 +14,10 @@
 -- mention_ids with fct_metric_observations; or a province or level in dim_jurisdiction that is not
 -- the stored one. It computes the changed keys again from their mentions, restates every other row
 -- of their groups and histories from its stored row, ranks and looks back over those complete
--- groups and histories, and replaces the stored rows of all these keys (delete+insert); the
--- post-hook deletes the rows of keys left with no mention. A mention's row in
+-- groups and histories, and replaces the stored rows of the keys whose row came out different
+-- (delete+insert: a restated row equal to its stored one is left in place; most are, as a new
+-- key changes the count of its group but rarely a neighbour's previous value); the post-hook
+-- deletes the rows of keys left with no mention. A mention's row in
 -- fct_metric_observations never changes under its mention_id (it comes with its document, whose id
 -- is the hash of its bytes); new code or seeds rebuild both tables in full.
 {{ config(
@@ -158,6 +160,9 @@ rows_to_restate as (
         ),
         changed_groups.metric_id is not null as in_changed_group,
         changed_histories.metric_id is not null as in_changed_history,
+        false as is_changed_key,
+        stored.province_name as stored_province_name,
+        stored.jurisdiction_level as stored_jurisdiction_level,
         stored.rank_in_province as stored_rank_in_province,
         stored.jurisdictions_reporting_in_province as stored_jurisdictions_reporting_in_province,
         stored.previous_report_year as stored_previous_report_year,
@@ -276,7 +281,7 @@ key_rows as (
 
     {% if is_incremental() %}
     -- the changed keys, computed again, and the stored rows to restate with them
-    select *, true as in_changed_group, true as in_changed_history from chosen
+    select *, true as is_changed_key, true as in_changed_group, true as in_changed_history from chosen
     union all by name
     select * from rows_to_restate
     {% else %}
@@ -337,6 +342,25 @@ completed as (
     select * from compared
     {% endif %}
 
+),
+
+written as (
+
+    {% if is_incremental() %}
+    -- the changed keys, and the restated rows that differ from their stored row in a column the
+    -- restatement computes again
+    select * from completed
+    where is_changed_key
+        or province_name is distinct from stored_province_name
+        or jurisdiction_level is distinct from stored_jurisdiction_level
+        or rank_in_province is distinct from stored_rank_in_province
+        or jurisdictions_reporting_in_province is distinct from stored_jurisdictions_reporting_in_province
+        or previous_report_year is distinct from stored_previous_report_year
+        or previous_value is distinct from stored_previous_value
+    {% else %}
+    select * from completed
+    {% endif %}
+
 )
 
 select
@@ -369,7 +393,7 @@ select
     jurisdictions_reporting_in_province,
     previous_report_year,
     previous_value
-from completed
+from written
 -- stored by province and jurisdiction: a question about one province reads its rows only (a
 -- refresh appends its rows, in this order, after the others)
 order by province_name, jurisdiction_id, report_year, metric_id
