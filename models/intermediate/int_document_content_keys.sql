@@ -5,6 +5,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('stg_paragraphs')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('stg_paragraphs') }})"
 ) }}
 
@@ -12,7 +13,7 @@ with paragraphs as (
 
     select * from {{ ref('stg_paragraphs') }}
     {% if is_incremental() %}
-    where document_id not in (select document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 )

@@ -6,6 +6,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('stg_paragraphs')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_copies') }} where duplicate_of is null)"
 ) }}
 
@@ -30,7 +31,7 @@ documents as (
         select document_id from {{ ref('int_document_copies') }} where duplicate_of is not null
     )
     {% if is_incremental() %}
-        and document_id not in (select document_id from {{ this }})
+        and {{ document_is_new() }}
     {% endif %}
     group by document_id
 

@@ -7,6 +7,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('stg_paragraphs')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
 ) }}
 
@@ -16,7 +17,7 @@ with paragraphs as (
 
     select * from {{ ref('stg_paragraphs') }}
     {% if is_incremental() %}
-    where document_id not in (select document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),
@@ -25,7 +26,7 @@ mentions as (
 
     select * from {{ ref('int_quantity_mentions') }}
     {% if is_incremental() %}
-    where document_id not in (select document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),

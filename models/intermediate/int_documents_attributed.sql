@@ -6,6 +6,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('stg_documents')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('stg_documents') }})"
 ) }}
 
@@ -13,7 +14,7 @@ with documents as (
 
     select * from {{ ref('stg_documents') }}
     {% if is_incremental() %}
-    where document_id not in (select document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),

@@ -6,6 +6,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('int_document_metric_mappings')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_metric_mappings') }})"
 ) }}
 
@@ -13,7 +14,7 @@ with mappings as (
 
     select * from {{ ref('int_document_metric_mappings') }}
     {% if is_incremental() %}
-    where document_id not in (select distinct document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),

@@ -6,6 +6,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('int_document_extractions')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
 ) }}
 
@@ -13,7 +14,7 @@ with extractions as (
 
     select * from {{ ref('int_document_extractions') }}
     {% if is_incremental() %}
-    where document_id not in (select distinct document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),
@@ -21,6 +22,10 @@ with extractions as (
 paragraphs as (
 
     select * from {{ ref('stg_paragraphs') }}
+    {% if is_incremental() %}
+    -- the new documents' paragraphs only: the mentions placed below are theirs
+    where {{ document_is_new() }}
+    {% endif %}
 
 ),
 

@@ -4,6 +4,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('fct_quantity_mentions')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
 ) }}
 
@@ -12,7 +13,7 @@ with mentions as (
     select * from {{ ref('fct_quantity_mentions') }}
     where metric_id is not null
     {% if is_incremental() %}
-        and document_id not in (select distinct document_id from {{ this }})
+        and {{ document_is_new() }}
     {% endif %}
 
 ),

@@ -7,6 +7,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(ref('int_quantity_mentions')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('int_document_extractions') }})"
 ) }}
 
@@ -14,7 +15,7 @@ with mentions as (
 
     select * from {{ ref('int_quantity_mentions') }}
     {% if is_incremental() %}
-    where document_id not in (select distinct document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),

@@ -12,6 +12,7 @@
     unique_key='document_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{{ collect_new_documents(source('raw', 'paragraphs')) }}",
     post_hook="delete from {{ this }} where document_id not in (select document_id from {{ source('raw', 'documents') }})"
 ) }}
 
@@ -19,7 +20,7 @@ with paragraphs as (
 
     select * from {{ source('raw', 'paragraphs') }}
     {% if is_incremental() %}
-    where document_id not in (select document_id from {{ this }})
+    where {{ document_is_new() }}
     {% endif %}
 
 ),
