@@ -28,7 +28,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -73,20 +73,17 @@ class Staging:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="publish")
         self._copied = self._pool.submit(_copy_durably, paths.build, paths.staging_copy)
         self._exported = self._pool.submit(_export_parquet, paths.build, paths.parquet)
-        # staged -> final; None until the export is collected, {} once dropped or put in place
+        # staged -> final; None until the export is collected (`_collect`), {} once dropped or put in place
         self._parquet: dict[Path, Path] | None = None
 
     def finish(self, keep_export: bool = True) -> None:
         """Wait for the copy and the export; a failed gate (`keep_export` false) drops the export.
-        Raises what failed (OSError, duckdb.Error) once neither runs."""
-        try:
-            self._parquet = self._exported.result()
-        finally:
-            try:
-                self._copied.result()
-            finally:
-                if not keep_export:
-                    self._drop_parquet()
+        Raises what failed (OSError, duckdb.Error; the copy's first) once neither runs."""
+        self._collect()
+        if not keep_export:
+            self._drop_parquet()
+        self._copied.result()
+        self._exported.result()
 
     def record(self, write: Write) -> None:
         """`write` on the finished copy, checkpointed and on disk before it is renamed."""
@@ -116,12 +113,18 @@ class Staging:
     def discard(self) -> None:
         """Wait for the copy and the export to end, then remove whatever was not put in place."""
         self._pool.shutdown(wait=True)
-        if self._parquet is None and self._exported.exception() is None:  # left before `finish`
-            self._parquet = self._exported.result()
+        self._collect()  # left before `finish`: the export's files are staged all the same
         self._drop_parquet()
         copy = self.paths.staging_copy
         for path in (copy, copy.with_name(f"{copy.name}.wal")):
             path.unlink(missing_ok=True)
+
+    def _collect(self) -> None:
+        """Wait for the copy and the export, and hold the files the export staged (none if it
+        failed: it removed its own); once only, so nothing dropped or put in place comes back."""
+        wait([self._copied, self._exported])
+        if self._parquet is None:
+            self._parquet = self._exported.result() if self._exported.exception() is None else {}
 
     def _drop_parquet(self) -> None:
         if self._parquet:

@@ -5,10 +5,9 @@ the marts' row counts recorded), then the checks and the publish copy at once: t
 checkpointed, and background threads copy it beside the published file and export its marts to
 Parquet while the gate validates them on read-only connections, so nothing writes the file being
 read. Once the copy and export are written: a failed gate (or copy, or export) is recorded in the
-build and what was staged removed; a
-gate that passed has the dbt docs generated if they changed, then its check results and the
-run's record written, by one function, to the build and to the copy alike; the copy is renamed
-over the published file (fazhi/publish.py).
+build and what was staged removed; a gate that passed has the dbt docs generated if they changed,
+then its check results and the run's record written, by one function, to the build and to the
+copy alike; the copy is renamed over the published file (fazhi/publish.py).
 
 Each stage can stop the run; nothing is published unless every stage before passed. One
 refresh at a time (fazhi/lock.py). A run killed at any point leaves the published file as it
